@@ -46,6 +46,19 @@ function firstInvalidUtf8(buf: Buffer): { line: number; column: number } | undef
   return undefined;
 }
 
+/** Cyrillic text in CP1251 is mostly bytes 0xC0-0xFF, each standing alone between ASCII. */
+export function looksLikeCp1251(buf: Buffer): boolean {
+  let high = 0;
+  let cyr = 0;
+  for (const b of buf) {
+    if (b >= 0x80) {
+      high++;
+      if (b >= 0xc0 || b === 0xa8 || b === 0xb8) cyr++;
+    }
+  }
+  return high > 0 && cyr / high > 0.8;
+}
+
 export async function loadFile(file: string): Promise<LoadResult> {
   let size: number;
   try {
@@ -70,9 +83,10 @@ export async function loadFile(file: string): Promise<LoadResult> {
 export function loadBuffer(file: string, buf: Buffer): LoadResult {
   const bad = firstInvalidUtf8(buf);
   if (bad) {
+    const hint = looksLikeCp1251(buf) ? 'it looks like Windows-1251 (CP1251); ' : '';
     return {
       ok: false,
-      diagnostics: [diag(file, bad, 'file is not valid UTF-8 (save it as UTF-8; CP1251 is not accepted)', 'encoding')],
+      diagnostics: [diag(file, bad, `file is not valid UTF-8: ${hint}save it as UTF-8`, 'encoding')],
     };
   }
   let src = buf.toString('utf8');

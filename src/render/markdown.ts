@@ -56,5 +56,5 @@ function toMdast(root: ActRoot): Root {
 }
 
 export function renderMarkdown(root: ActRoot): string {
-  return toMarkdown(toMdast(root), { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_' });
+  return toMarkdown(toMdast(root), { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', emphasis: '_' });
 }

@@ -6,7 +6,12 @@ import { formatDecimal, kkAblative } from '../lang/numbers.js';
 import { renderTemplate } from './templates.js';
 
 const hb = Handlebars.create();
+// The act's text may use our expressions only: handlebars' own helpers (each, if, lookup ...)
+// are switched off, so text cannot loop, branch or look things up.
+const BUILTINS = ['each', 'if', 'unless', 'with', 'log', 'lookup'];
+for (const name of BUILTINS) hb.unregisterHelper(name);
 const KNOWN_HELPERS = { ref: true, grade: true, band: true, cap: true, body: true } as const;
+const COMPILE_HELPERS = { ...KNOWN_HELPERS, ...Object.fromEntries(BUILTINS.map((n) => [n, false])) };
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 export class ExpansionError extends Error {}
@@ -66,7 +71,7 @@ export function expand(s: string, ctx: ExpandContext, helpers = helpersFor(ctx))
   if (!s.includes('{{')) return s;
   let t = compiled.get(s);
   if (!t) {
-    t = hb.compile(s, { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape: true });
+    t = hb.compile(s, { strict: true, knownHelpers: COMPILE_HELPERS, knownHelpersOnly: true, noEscape: true });
     compiled.set(s, t);
   }
   try {

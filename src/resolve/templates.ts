@@ -1,13 +1,13 @@
 // Fixed wording lives in templates/<lang>/: handlebars templates (*.hbs) and a vocabulary
 // (words.yaml). They are compiled once, in strict mode, with no access to prototypes.
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import type { Lang } from '../model/source.js';
+import { TEMPLATES_DIR } from '../paths.js';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
 
 export interface Words {
   months: string[];

@@ -1,12 +1,13 @@
 // Validates a loaded methodology against schemas/methodology.schema.json and maps every ajv error
 // back to the YAML node it concerns.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type Diagnostic, formatPath } from '../diagnostics.js';
 import type { Loaded } from '../load/load.js';
+import { SCHEMAS_DIR } from '../paths.js';
 
-const schemaPath = fileURLToPath(new URL('../../../schemas/methodology.schema.json', import.meta.url));
+const schemaPath = join(SCHEMAS_DIR, 'methodology.schema.json');
 let validator: ValidateFunction | undefined;
 
 function getValidator(): ValidateFunction {

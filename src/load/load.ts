@@ -180,4 +180,3 @@ function attach(node: YamlNode | null | undefined, value: unknown, file: string,
   }
 }
 
-export { formatPath };

@@ -4,22 +4,18 @@ import type { BlockContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ActNode, ActRoot } from '../model/tree.js';
-import { rowCells, textOf } from './plain.js';
+import { isContainer, rowCells, textOf } from './plain.js';
 
 const para = (value: string): BlockContent => ({ type: 'paragraph', children: [{ type: 'text', value }] });
 
 function toMdast(root: ActRoot): Root {
   const out: RootContent[] = [];
   const walk = (node: ActNode): void => {
+    if (isContainer(node)) {
+      for (const c of node.children) walk(c);
+      return;
+    }
     switch (node.type) {
-      case 'root':
-      case 'decision':
-      case 'methodology':
-      case 'chapter':
-      case 'appendix':
-      case 'form':
-        for (const c of node.children) walk(c);
-        return;
       case 'heading':
         out.push({ type: 'heading', depth: node.depth, children: [{ type: 'text', value: textOf(node) }] });
         return;

@@ -1,27 +1,23 @@
 // Plain text of the act, laid out in the order of the published act.
 import type { ActNode, ActRoot } from '../model/tree.js';
-import { rowCells, textOf } from './plain.js';
+import { isContainer, rowCells, textOf } from './plain.js';
 
 const BLANK_LINE = '_'.repeat(70);
 
 export function renderText(root: ActRoot): string {
   const out: string[] = [];
   const block = (s: string) => out.push(s, '');
-  const walk = (node: ActNode, indent = ''): void => {
+  const walk = (node: ActNode): void => {
+    if (isContainer(node)) {
+      for (const c of node.children) walk(c);
+      return;
+    }
     switch (node.type) {
-      case 'root':
-      case 'decision':
-      case 'methodology':
-      case 'chapter':
-      case 'appendix':
-      case 'form':
-        for (const c of node.children) walk(c);
-        return;
       case 'heading':
         block(textOf(node));
         return;
       case 'paragraph':
-        block(indent + textOf(node));
+        block(textOf(node));
         return;
       case 'point':
       case 'subpoint': {

@@ -4,7 +4,7 @@ import type { Position } from 'unist';
 import type { Diagnostic } from '../diagnostics.js';
 import { posOf, posOfKey, type SourcePos } from '../load/positions.js';
 import { formatDate, formatDateNumeric } from '../lang/dates.js';
-import type { Appendix, Chapter, Form, Lang, MethodologyFile, NameForms, Paragraph, Part, Point, Text } from '../model/source.js';
+import type { Appendix, Chapter, Form, Lang, MethodologyFile, NameForms, Part, Point, Text } from '../model/source.js';
 import type {
   ActRoot, AppendixNode, BlankNode, ChapterNode, DecisionNode, FormNode, HeadingNode, MethodologyNode, ParagraphNode,
   ParagraphRole, PointNode, SubpointNode, TableCellNode, TableRowNode,
@@ -257,4 +257,3 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
   return { tree, missing, errors };
 }
 
-export type { Paragraph };

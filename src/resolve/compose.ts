@@ -130,12 +130,3 @@ export function compose(base: MethodologyFile, derived: MethodologyFile, derived
     changedIds.add(newId);
   }
 }
-
-/** For reports: the ids a derived act's changes touch. */
-export function changeTarget(change: Change): string {
-  const c = change as Record<string, unknown>;
-  return (c.replace ?? c.remove ?? c['insert-after'] ?? c['insert-before']) as string;
-}
-
-export { isText };
-export type { AnyNode };

@@ -23,7 +23,7 @@ export interface ExpandContext {
   removed: Set<string>;
 }
 
-function helpersFor(ctx: ExpandContext): Record<string, Handlebars.HelperDelegate> {
+export function helpersFor(ctx: ExpandContext): Record<string, Handlebars.HelperDelegate> {
   const { lang, source } = ctx;
   const scoring = source.scoring ?? { system: '' };
   const grade = (id: unknown) => {
@@ -87,4 +87,3 @@ export function expand(s: string, ctx: ExpandContext, helpers = helpersFor(ctx))
   }
 }
 
-export { helpersFor };

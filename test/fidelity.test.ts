@@ -39,6 +39,14 @@ describe('the measure itself', () => {
     expect(tokenize('по данному п а р а м е т р у , не более 2,99 баллов', { pdf: true }).map((t) => t.word)).toEqual(['по', 'данному', 'параметру', 'не', 'более', '2,99', 'баллов']);
   });
 
+  it('rejoins a word split around a single letter only when the build has the joined word', () => {
+    const f = measureFidelity('осы нег і зделген ескерту, в зысканий в оценке', 'осы негізделген ескерту, взысканий в оценке');
+    expect(f.recall).toBe(1);
+    expect(f.seedWords).toBe(6);
+    const g = measureFidelity('в оценке', 'воценке в оценке');
+    expect(g.seedWords).toBe(2);
+  });
+
   it('counts a missing word, an extra word and reordering', () => {
     const f = measureFidelity('один два три четыре', 'один три пять четыре');
     expect(f.matched).toBe(3);

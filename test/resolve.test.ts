@@ -112,6 +112,16 @@ describe('a derived act', () => {
     expect(act.numbers.get('def-calibration-sessions')).toBe('10');
   });
 
+  it('a replaced text does not keep the base wording of a language the change does not give', async () => {
+    const dir = fixtureDir({
+      'local.yaml': `id: local\nbase: typical-b-2025\nlanguage: [ru, kk]\n${ENVELOPE}changes:\n  - replace: appeal\n    text: {ru: "Новая редакция."}\n`,
+    });
+    copyFileSync(actPath('typical-b-2025'), join(dir, 'typical-b-2025.yaml'));
+    const { act } = await resolveFile(join(dir, 'local.yaml'));
+    expect(textOf(points(act!).get('appeal')!)).toBe('Новая редакция.');
+    expect(act!.tree('kk').missing.map((d) => d.message)).toContain('point 12. "appeal" has no kk text');
+  });
+
   it('reports a reference to a point the act removes', async () => {
     const dir = fixtureDir({ 'local.yaml': `id: local\nbase: typical-b-2025\nlanguage: [ru]\n${ENVELOPE}changes:\n  - remove: quarterly-deadline\n` });
     copyFileSync(actPath('typical-b-2025'), join(dir, 'typical-b-2025.yaml'));

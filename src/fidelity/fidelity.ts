@@ -41,9 +41,34 @@ export interface Fidelity {
   extra: Span[];
 }
 
+/**
+ * Justified PDF text also splits a word around a single letter ("нег і зделген", "в зысканий").
+ * Adjacent seed fragments are joined when the joined form is a word of the build and at least one
+ * fragment is not: the repair needs evidence that the word exists, and leaves real words alone.
+ */
+export function rejoinFragments(tokens: Token[], vocabulary: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = false;
+    for (const n of [3, 2]) {
+      const parts = tokens.slice(i, i + n);
+      if (parts.length < n || !parts.some((t) => t.word.length === 1)) continue;
+      const word = parts.map((t) => t.word).join('');
+      if (vocabulary.has(word) && parts.some((t) => !vocabulary.has(t.word))) {
+        out.push({ word, line: parts[0].line });
+        i += n - 1;
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) out.push(tokens[i]);
+  }
+  return out;
+}
+
 export function measureFidelity(seed: string, built: string): Fidelity {
-  const a = tokenize(seed, { pdf: true });
   const b = tokenize(built);
+  const a = rejoinFragments(tokenize(seed, { pdf: true }), new Set(b.map((t) => t.word)));
   const changes = diffArrays(a.map((t) => t.word), b.map((t) => t.word));
   let ia = 0;
   let ib = 0;

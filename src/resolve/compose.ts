@@ -2,8 +2,8 @@
 // substituted into the inherited wording and the changes applied by id.
 import type { Diagnostic } from '../diagnostics.js';
 import { cloneWithPositions, posOf, posOfKey, type SourcePos } from '../load/positions.js';
-import type { Change, Lang, MethodologyFile, Term, Text } from '../model/source.js';
-import { type AnyNode, eachText, indexNodes, isText, nodeKind, type NodeKind, siblingsCompatible } from './nodes.js';
+import type { Change, MethodologyFile, Term } from '../model/source.js';
+import { type AnyNode, eachText, indexNodes, nodeKind, type NodeKind, siblingsCompatible } from './nodes.js';
 
 /** Fields a `replace` may set, by the kind of node it targets. */
 const REPLACEABLE: Record<NodeKind, string[]> = {
@@ -46,18 +46,6 @@ export function applyTerms(root: unknown, terms: readonly Term[]): number[] {
     });
   });
   return counts;
-}
-
-function mergeText(old: unknown, given: Text): Text {
-  const prior = isText(old) ? old : {};
-  const out: Text = { ...prior, ...given };
-  const provenance = { ...(prior.provenance ?? {}) };
-  // A language the change rewrites is the act's own wording now, not a reconstruction.
-  for (const lang of ['ru', 'kk'] as Lang[]) if (given[lang] !== undefined && !given.provenance?.[lang]) delete provenance[lang];
-  Object.assign(provenance, given.provenance ?? {});
-  if (Object.keys(provenance).length) out.provenance = provenance;
-  else delete out.provenance;
-  return out;
 }
 
 export function compose(base: MethodologyFile, derived: MethodologyFile, derivedFile: string, diagnostics: Diagnostic[]): Composition {
@@ -110,7 +98,9 @@ export function compose(base: MethodologyFile, derived: MethodologyFile, derived
           report(at(change, key), `a ${entry.kind} has no "${key}" to replace (it may change: ${allowed.join(', ') || 'nothing'})`, 'bad-change');
           continue;
         }
-        entry.node[key] = isText(value) ? mergeText(entry.node[key], value) : value;
+        // A new wording replaces the text in every language: keeping the base's wording in a
+        // language the change does not give would publish a translation of the old rule.
+        entry.node[key] = value;
       }
       changedIds.add(targetId);
       return;

@@ -122,6 +122,20 @@ describe('a derived act', () => {
     expect(act!.tree('kk').missing.map((d) => d.message)).toContain('point 12. "appeal" has no kk text');
   });
 
+  it('inserts an appendix of its own with a range table', async () => {
+    const act = await resolveDerived(
+      'changes:\n  - insert-after: non-managerial-sheet\n    node:\n      appendix: kci-scale\n      form-label: true\n' +
+      '      title: {ru: "Таблица определения максимальной оценки"}\n      parts:\n' +
+      '        - paragraph: kci-note\n          text: {ru: "См. пункт {{ref \\"grades\\"}}."}\n' +
+      '        - table: kci-rows\n          rows:\n            - [{ru: "Реализация КЦИ в процентах"}, {ru: "Максимальная оценка*"}]\n' +
+      '            - [{ru: "95-99,99"}, {ru: "4,75"}]\n',
+    );
+    expect(act.numbers.get('kci-scale')).toBe('3');
+    const text = renderText(act.tree('ru').tree);
+    expect(text).toMatch(/Приложение 3 к Типовой методике[^\n]*\n\nФорма\n\nТаблица определения максимальной оценки\n\nСм\. пункт 8\.\n\nРеализация КЦИ в процентах \| Максимальная оценка\*\n95-99,99 \| 4,75\n/);
+    expect(renderMarkdown(act.tree('ru').tree)).toContain('| 95-99,99 | 4,75 |');
+  });
+
   it('reports a reference to a point the act removes', async () => {
     const dir = fixtureDir({ 'local.yaml': `id: local\nbase: typical-b-2025\nlanguage: [ru]\n${ENVELOPE}changes:\n  - remove: quarterly-deadline\n` });
     copyFileSync(actPath('typical-b-2025'), join(dir, 'typical-b-2025.yaml'));

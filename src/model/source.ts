@@ -26,7 +26,14 @@ export interface Subpoint {
   text: Text;
   parts?: Part[];
 }
-export type Part = Paragraph | Subpoint;
+/** A table of the act's own (a range table, a form's grid). */
+export interface Table {
+  table: string;
+  title?: Text;
+  'header-rows'?: number;
+  rows: Text[][];
+}
+export type Part = Paragraph | Subpoint | Table;
 
 export interface Point {
   point: string;
@@ -75,7 +82,12 @@ export interface Appendix {
   appendix: string;
   number?: string;
   caption?: Text;
+  /** An evaluation sheet: its rows come from scoring.sheets. */
   form?: Form;
+  /** Any other appendix: a heading, then its own paragraphs and tables. */
+  title?: Text;
+  'form-label'?: boolean;
+  parts?: Part[];
 }
 
 export interface Methodology {

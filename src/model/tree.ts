@@ -53,18 +53,21 @@ export interface HeadingNode extends Base {
   children: TextNode[];
 }
 
+/** What a point, a sub-point or an appendix holds after its heading. */
+export type PartNode = ParagraphNode | SubpointNode | TableNode;
+
 export interface SubpointNode extends Base {
   type: 'subpoint';
   id: string;
   number: string;
-  children: Array<ParagraphNode | SubpointNode>;
+  children: PartNode[];
 }
 
 export interface PointNode extends Base {
   type: 'point';
   id: string;
   number: string;
-  children: Array<ParagraphNode | SubpointNode>;
+  children: PartNode[];
 }
 
 export interface ChapterNode extends Base {
@@ -90,12 +93,13 @@ export interface TableCellNode extends Base {
 export interface TableRowNode extends Base {
   type: 'tableRow';
   id?: string;
-  role: 'header' | 'parameter' | 'average';
+  role: 'header' | 'parameter' | 'average' | 'body';
   children: TableCellNode[];
 }
 
 export interface TableNode extends Base {
   type: 'table';
+  id?: string;
   children: TableRowNode[];
 }
 
@@ -109,7 +113,7 @@ export interface AppendixNode extends Base {
   type: 'appendix';
   id: string;
   number: string;
-  children: Array<ParagraphNode | FormNode>;
+  children: Array<ParagraphNode | HeadingNode | FormNode | PartNode>;
 }
 
 export interface MethodologyNode extends Base {

@@ -29,7 +29,7 @@ function toMdast(root: ActRoot): Root {
         return;
       }
       case 'blank':
-        out.push(para(node.value ?? '\u00a0'), { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: textOf(node) }] }] });
+        out.push(para(node.value ?? '_'.repeat(40)), { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: textOf(node) }] }] });
         return;
       case 'table': {
         const rows: TableRow[] = node.children.map((row) => ({

@@ -4,10 +4,10 @@ import type { Position } from 'unist';
 import type { Diagnostic } from '../diagnostics.js';
 import { posOf, posOfKey, type SourcePos } from '../load/positions.js';
 import { formatDate, formatDateNumeric } from '../lang/dates.js';
-import type { Appendix, Chapter, Form, Lang, MethodologyFile, NameForms, Part, Point, Text } from '../model/source.js';
+import type { Appendix, Chapter, Form, Lang, MethodologyFile, NameForms, Part, Point, Table, Text } from '../model/source.js';
 import type {
   ActRoot, AppendixNode, BlankNode, ChapterNode, DecisionNode, FormNode, HeadingNode, MethodologyNode, ParagraphNode,
-  ParagraphRole, PointNode, SubpointNode, TableCellNode, TableRowNode,
+  ParagraphRole, PartNode, PointNode, SubpointNode, TableCellNode, TableNode, TableRowNode,
 } from '../model/tree.js';
 import { ExpansionError, expand, type ExpandContext, helpersFor } from './expand.js';
 import { renderTemplate, words } from './templates.js';
@@ -114,8 +114,26 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
     return { type: 'heading', depth, ...(id ? { id } : {}), children: [{ type: 'text', value }], position: position(pos), data: { file: pos?.file } };
   };
 
-  const parts = (list: Part[] | undefined, label: string): Array<ParagraphNode | SubpointNode> =>
-    (list ?? []).map((part) => {
+  const cell = (lines: string[], owner?: unknown): TableCellNode => ({
+    type: 'tableCell',
+    children: lines.map((value) => ({ type: 'paragraph', role: 'body', children: [{ type: 'text', value }], position: position(where(owner)) })),
+  });
+
+  const table = (t: Table, label: string): PartNode[] => {
+    const what = `${label} table "${t.table}"`;
+    const headerRows = t['header-rows'] ?? 1;
+    const rows: TableRowNode[] = t.rows.map((row, r) => ({
+      type: 'tableRow', role: r < headerRows ? 'header' : 'body',
+      children: row.map((c, i) => cell(say(c, `${what} row ${r + 1} cell ${i + 1}`).split('\n'), c)),
+      position: position(where(row)),
+    }));
+    const node: TableNode = { type: 'table', id: t.table, children: rows, position: position(where(t)), data: { file: where(t)?.file } };
+    return t.title ? [para(t.title, `${what} title`, 'caption'), node] : [node];
+  };
+
+  const parts = (list: Part[] | undefined, label: string): PartNode[] =>
+    (list ?? []).flatMap((part): PartNode[] => {
+      if ('table' in part) return table(part, label);
       if ('subpoint' in part) {
         const number = numbers.get(part.subpoint)!;
         const what = `${label} sub-point ${number}) "${part.subpoint}"`;
@@ -124,9 +142,9 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
           children: [para(part.text, what, 'body', part.subpoint), ...parts(part.parts, `${label} sub-point ${number})`)],
           position: position(where(part)), data: { file: where(part)?.file },
         };
-        return node;
+        return [node];
       }
-      return para(part.text, `${label} paragraph "${part.paragraph}"`, 'body', part.paragraph);
+      return [para(part.text, `${label} paragraph "${part.paragraph}"`, 'body', part.paragraph)];
     });
 
   const point = (p: Point, label: string): PointNode => {
@@ -160,10 +178,6 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
       children.push(blank);
     }
     for (const p of f.preamble ?? []) children.push(para(p.text, `${label} preamble "${p.paragraph}"`, 'preamble', p.paragraph));
-    const cell = (lines: string[], owner?: unknown): TableCellNode => ({
-      type: 'tableCell',
-      children: lines.map((value) => ({ type: 'paragraph', role: 'body', children: [{ type: 'text', value }], position: position(where(owner)) })),
-    });
     const rows: TableRowNode[] = [];
     const cols = f.columns;
     rows.push({
@@ -202,9 +216,14 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
     const caption = a.caption
       ? para(a.caption, `appendix ${number} caption`, 'caption')
       : fixed(renderTemplate(lang, 'appendix-caption', { number, methodology: titleDat() }), 'caption', a);
+    const label = `appendix ${number}`;
+    const own: AppendixNode['children'] = [];
+    if (a['form-label']) own.push(fixed(renderTemplate(lang, 'form-label', {}), 'form-label', a));
+    if (a.title) own.push(heading(say(a.title, `${label} title`), 2, a.title));
+    own.push(...parts(a.parts, label));
     return {
       type: 'appendix', id: a.appendix, number,
-      children: [caption, ...(a.form ? [form(a.form, `appendix ${number}`)] : [])],
+      children: [caption, ...own, ...(a.form ? [form(a.form, label)] : [])],
       position: position(where(a)), data: { file: where(a)?.file },
     };
   };

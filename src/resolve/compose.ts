@@ -11,7 +11,8 @@ const REPLACEABLE: Record<NodeKind, string[]> = {
   point: ['text', 'number', 'parts'],
   paragraph: ['text'],
   subpoint: ['text', 'number', 'parts'],
-  appendix: ['caption', 'number'],
+  table: ['rows', 'title'],
+  appendix: ['caption', 'number', 'title', 'parts'],
   blank: ['label'],
   footnote: ['text'],
   parameter: ['name', 'guidance', 'implements'],
@@ -69,8 +70,10 @@ export function compose(base: MethodologyFile, derived: MethodologyFile, derived
   if (derived.methodology?.title) methodology.title = derived.methodology.title;
   if (derived.methodology?.footnotes) methodology.footnotes = derived.methodology.footnotes;
 
+  // The composed act is a full act: its changes are applied (they stay readable in the own file).
   const source: MethodologyFile = { ...derived, methodology, scoring };
   delete source.base;
+  delete source.changes;
   return { source, removed, changedIds };
 
   function applyChange(change: Change): void {

@@ -6,12 +6,12 @@ import type { Text } from '../model/source.js';
 
 // Order matters: a node may name another node in a field (a cap names its sheet rows in
 // `parameters`, a sheet its `appendix`), so the kinds that carry such fields are tried first.
-export const NODE_KEYS = ['cap', 'grade', 'route', 'deadline', 'footnote', 'blank', 'chapter', 'point', 'subpoint', 'paragraph', 'appendix', 'parameter'] as const;
+export const NODE_KEYS = ['cap', 'grade', 'route', 'deadline', 'footnote', 'blank', 'chapter', 'point', 'subpoint', 'paragraph', 'table', 'appendix', 'parameter'] as const;
 export type NodeKind = (typeof NODE_KEYS)[number];
 
 /** Kinds that may stand side by side in one list (a paragraph may be inserted among sub-points). */
 const SIBLING_GROUP: Record<NodeKind, string> = {
-  chapter: 'chapter', point: 'point', paragraph: 'part', subpoint: 'part', appendix: 'appendix', blank: 'blank',
+  chapter: 'chapter', point: 'point', paragraph: 'part', subpoint: 'part', table: 'part', appendix: 'appendix', blank: 'blank',
   footnote: 'footnote', parameter: 'parameter', cap: 'cap', grade: 'grade', route: 'route', deadline: 'deadline',
 };
 

@@ -122,6 +122,14 @@ describe('a derived act', () => {
     expect(act!.tree('kk').missing.map((d) => d.message)).toContain('point 12. "appeal" has no kk text');
   });
 
+  it('numbers an inserted point "5-1" as published and continues with 6', async () => {
+    const act = await resolveDerived('changes:\n  - insert-after: quarterly-deadline\n    node: {point: local-5-1, number: "5-1", text: {ru: "Вставленный пункт."}}\n');
+    const p = points(act);
+    expect(p.get('local-5-1')!.number).toBe('5-1');
+    expect(p.get('eligibility')!.number).toBe('6');
+    expect(p.get('calibration-request')!.number).toBe('11');
+  });
+
   it('inserts an appendix of its own with a range table', async () => {
     const act = await resolveDerived(
       'changes:\n  - insert-after: non-managerial-sheet\n    node:\n      appendix: kci-scale\n      form-label: true\n' +

@@ -2,14 +2,16 @@
 import { run as runAll } from './all.js';
 import { run as runBuild } from './build.js';
 import { run as runFidelity } from './fidelity.js';
+import { run as runLint } from './lint.js';
 import { run as runValidate } from './validate.js';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: runValidate, summary: 'validate FILE...                 check methodology files (schema, ids, references, bases)' },
-  build: { run: runBuild, summary: 'build FILE... [--format txt,md] [--lang ru|kk|all] [--out DIR]   write the act' },
+  build: { run: runBuild, summary: 'build FILE... [--format docx,pdf,html,md,txt] [--lang ru|kk|all] [--out DIR]   write the act' },
   all: { run: runAll, summary: 'all [DIR] [--out DIR]            validate and build every act in methodologies/ (npm start)' },
+  lint: { run: runLint, summary: 'lint FILE... [--format text|json]   find the defects real acts contain' },
   fidelity: { run: runFidelity, summary: 'fidelity ACT.yaml SEED.txt [--lang ru|kk] [--from N] [--to N]   share of the seed words the build reproduces' },
 };
 

@@ -1,7 +1,7 @@
 // Range tables: rows of intervals that yield a number, a range or a band. Checked for gaps and
 // overlaps at the table's resolution when a configuration is loaded.
 
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Arith } from './arith.js';
 import type { Num, RangeRow, RangeTable } from './config.js';
 

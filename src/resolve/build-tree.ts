@@ -19,7 +19,11 @@ export interface BuildResult {
   errors: Diagnostic[];
 }
 
-const nextNumber = (prev: string | undefined) => (prev && /^\d+$/.test(prev) ? String(Number(prev) + 1) : '1');
+/** The number after `prev`: after an inserted "5-1" (or "5.1") comes "6", as Kazakhstan acts number them. */
+const nextNumber = (prev: string | undefined) => {
+  const lead = prev ? /^\d+/.exec(prev) : null;
+  return lead ? String(Number(lead[0]) + 1) : '1';
+};
 
 /** Numbers chapters, points (continuously), sub-points (within their point) and appendices. */
 export function numberNodes(source: MethodologyFile): Map<string, string> {
@@ -114,10 +118,14 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
     return { type: 'heading', depth, ...(id ? { id } : {}), children: [{ type: 'text', value }], position: position(pos), data: { file: pos?.file } };
   };
 
-  const cell = (lines: string[], owner?: unknown): TableCellNode => ({
-    type: 'tableCell',
-    children: lines.map((value) => ({ type: 'paragraph', role: 'body', children: [{ type: 'text', value }], position: position(where(owner)) })),
-  });
+  // A cell's position is its wording's: a derived act that rewords a row points at its own change.
+  const cell = (lines: string[], owner?: unknown): TableCellNode => {
+    const pos = where(owner, lang);
+    return {
+      type: 'tableCell',
+      children: lines.map((value) => ({ type: 'paragraph', role: 'body', children: [{ type: 'text', value }], position: position(pos), data: { file: pos?.file } })),
+    };
+  };
 
   const table = (t: Table, label: string): PartNode[] => {
     const what = `${label} table "${t.table}"`;
@@ -174,7 +182,7 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
     children.push(heading(say(f.title, `${label} title`), 2, f.title));
     for (const b of f.blanks) {
       const pos = where(b);
-      const blank: BlankNode = { type: 'blank', id: b.blank, children: [{ type: 'text', value: say(b.label, `${label} blank "${b.blank}"`) }], position: position(pos), data: { file: pos?.file } };
+      const blank: BlankNode = { type: 'blank', id: b.blank, children: [{ type: 'text', value: say(b.label, `${label} blank "${b.blank}"`) }], position: position(where(b.label, lang) ?? pos), data: { file: (where(b.label, lang) ?? pos)?.file } };
       children.push(blank);
     }
     for (const p of f.preamble ?? []) children.push(para(p.text, `${label} preamble "${p.paragraph}"`, 'preamble', p.paragraph));
@@ -191,7 +199,7 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
       rows.push({
         type: 'tableRow', id: prm.parameter, role: 'parameter',
         children: [cell([name], prm.name), cell([]), cell([]), cell(guidance.split('\n'), prm.guidance)],
-        position: position(where(prm)), data: { file: where(prm)?.file },
+        position: position(where(prm.name, lang)), data: { file: where(prm.name, lang)?.file },
       });
     });
     rows.push({ type: 'tableRow', role: 'average', children: [cell([say(f['average-row'], `${label} average row`)], f['average-row']), cell([]), cell([]), cell([])] });

@@ -1,4 +1,4 @@
-// `npm start`: validate and build every act in methodologies/ into output/<id>/.
+// `npm start`: validate and build every act in methodologies/ into output/<id>/, in every format.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAct, FORMATS } from '../build/build-act.js';
@@ -6,6 +6,7 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { writeFileAtomic } from '../io/write.js';
 import { resolveFile } from '../resolve/index.js';
 import { guard, parse } from './args.js';
+import { printBuildError } from './build.js';
 import { printDiagnostics, summariseMissing } from './report.js';
 
 const USAGE = 'usage: metodika all [DIR] [--out DIR]';
@@ -20,26 +21,37 @@ export function run(args: string[]): Promise<number> {
     let failed = 0;
     const started = performance.now();
     for (const file of files) {
-      const { act, diagnostics } = await resolveFile(file, cache);
-      printDiagnostics(diagnostics);
-      if (!act || hasErrors(diagnostics)) {
+      try {
+        const { act, diagnostics } = await resolveFile(file, cache);
+        printDiagnostics(diagnostics);
+        if (!act || hasErrors(diagnostics)) {
+          failed++;
+          console.error(`${file}: not built`);
+          continue;
+        }
+        const outDir = join(outRoot, act.id);
+        const report = await buildAct(act, act.languages, FORMATS, outDir);
+        const notes = [...report.incomplete].map(([lang, missing]) => summariseMissing(file, lang, missing));
+        for (const n of notes) console.error(n);
+        for (const [lang, problems] of report.failed) {
+          printDiagnostics(problems);
+          console.error(`${file}: no ${lang} document written`);
+        }
+        if (report.failed.size) failed++;
+        const reportText = [
+          `act: ${act.id}${act.base ? ` (derived from ${act.base.id})` : ''}`,
+          `languages: ${act.languages.join(', ')}`,
+          ...report.written.map((w) => `wrote: ${w}`),
+          ...diagnostics.map(formatDiagnostic),
+          ...[...report.incomplete].flatMap(([lang, missing]) => [`${lang}: not built, ${missing.length} node(s) have no ${lang} text:`, ...missing.map(formatDiagnostic)]),
+          ...[...report.failed].flatMap(([lang, problems]) => [`${lang}: not built:`, ...problems.map(formatDiagnostic)]),
+        ].join('\n');
+        await writeFileAtomic(join(outDir, 'build-report.txt'), reportText + '\n');
+        console.log(`${act.id}: ${report.written.length} file(s) in ${outDir}`);
+      } catch (e) {
+        printBuildError(file, e);
         failed++;
-        console.error(`${file}: not built`);
-        continue;
       }
-      const outDir = join(outRoot, act.id);
-      const report = await buildAct(act, act.languages, FORMATS, outDir);
-      const notes = [...report.incomplete].map(([lang, missing]) => summariseMissing(file, lang, missing));
-      for (const n of notes) console.error(n);
-      const reportText = [
-        `act: ${act.id}${act.base ? ` (derived from ${act.base.id})` : ''}`,
-        `languages: ${act.languages.join(', ')}`,
-        ...report.written.map((w) => `wrote: ${w}`),
-        ...diagnostics.map(formatDiagnostic),
-        ...[...report.incomplete].flatMap(([lang, missing]) => [`${lang}: not built, ${missing.length} node(s) have no ${lang} text:`, ...missing.map(formatDiagnostic)]),
-      ].join('\n');
-      await writeFileAtomic(join(outDir, 'build-report.txt'), reportText + '\n');
-      console.log(`${act.id}: ${report.written.length} file(s) in ${outDir}`);
     }
     console.log(`${files.length - failed} of ${files.length} act(s) built in ${Math.round(performance.now() - started)} ms`);
     return failed ? 1 : 0;

@@ -55,7 +55,7 @@ export async function resolveFile(file: string, cache: ResolveCache = new Map(),
 async function resolveUncached(file: string, cache: ResolveCache, stack: string[]): Promise<ResolveResult> {
   const loaded = await loadFile(file);
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-  const diagnostics = validateLoaded(loaded.loaded);
+  const diagnostics = await validateLoaded(loaded.loaded);
   if (hasErrors(diagnostics)) return { diagnostics };
   const own = loaded.loaded.value as MethodologyFile;
   indexNodes(own, file, diagnostics);

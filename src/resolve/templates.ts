@@ -1,13 +1,18 @@
 // Fixed wording lives in templates/<lang>/: handlebars templates (*.hbs) and a vocabulary
-// (words.yaml). They are compiled once, in strict mode, with no access to prototypes.
-import { readFileSync, readdirSync } from 'node:fs';
+// (words.yaml), in strict mode, with no access to prototypes. `npm run build` precompiles the
+// templates into dist/templates.cjs, each stamped with a hash of its source; at run time a
+// template whose stamp matches runs on the small handlebars runtime, and one that was edited
+// since the build (or any, when running from source) is compiled on the spot. Handlebars'
+// compiler (and the source-map library it loads) thus stays off the command line's start-up.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import type { Lang } from '../model/source.js';
-import { TEMPLATES_DIR } from '../paths.js';
+import { PACKAGE_ROOT, TEMPLATES_DIR } from '../paths.js';
 
-
+const require = createRequire(import.meta.url);
 
 export interface Words {
   months: string[];
@@ -15,14 +20,16 @@ export interface Words {
   missing: string;
 }
 
+type Template = (context: unknown, options?: Record<string, unknown>) => string;
+type Precompiled = Record<string, { hash: string; spec: unknown }>;
+
 interface LangTemplates {
   words: Words;
-  templates: Map<string, HandlebarsTemplateDelegate>;
+  templates: Map<string, Template>;
 }
 
-const cache = new Map<string, LangTemplates>();
-const hb = Handlebars.create();
-hb.registerHelper('upper', (s: unknown) => String(s).toUpperCase());
+export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'dist', 'templates.cjs');
+export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
 export class TemplateError extends Error {
   constructor(readonly file: string, message: string) {
@@ -30,25 +37,59 @@ export class TemplateError extends Error {
   }
 }
 
+export function templateHash(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 16);
+}
+
+/** The sources of one language's templates, keyed "lang/name". */
+export function templateSources(lang: Lang, dir = TEMPLATES_DIR): Map<string, { file: string; source: string }> {
+  const out = new Map<string, { file: string; source: string }>();
+  const langDir = join(dir, lang);
+  for (const name of readdirSync(langDir).filter((n) => n.endsWith('.hbs')).sort()) {
+    const file = join(langDir, name);
+    out.set(`${lang}/${name.slice(0, -4)}`, { file, source: readFileSync(file, 'utf8').replace(/\r?\n$/, '') });
+  }
+  return out;
+}
+
+let runtime: { template(spec: unknown): Template; registerHelper(name: string, fn: unknown): void } | undefined;
+let compiler: { compile(src: string, opts: object): Template; precompile(src: string, opts: object): string } | undefined;
+let precompiled: Precompiled | undefined;
+
+function withHelpers<T extends { registerHelper(name: string, fn: unknown): void }>(env: T): T {
+  env.registerHelper('upper', (s: unknown) => String(s).toUpperCase());
+  return env;
+}
+
+function fromSource(file: string, source: string): Template {
+  compiler ??= withHelpers((require('handlebars') as { create(): NonNullable<typeof compiler> & { registerHelper(n: string, f: unknown): void } }).create());
+  try {
+    // precompile parses now, so a syntax error names its template at load, not at first use.
+    compiler.precompile(source, COMPILE_OPTIONS);
+    return compiler.compile(source, COMPILE_OPTIONS);
+  } catch (e) {
+    throw new TemplateError(file, `template syntax error: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function fromSpec(spec: unknown): Template {
+  runtime ??= withHelpers((require('handlebars/runtime') as { default: { create(): NonNullable<typeof runtime> } }).default.create());
+  return runtime.template(spec);
+}
+
+const cache = new Map<string, LangTemplates>();
+
 function load(lang: Lang, dir = TEMPLATES_DIR): LangTemplates {
   const key = `${dir}\0${lang}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const langDir = join(dir, lang);
-  const templates = new Map<string, HandlebarsTemplateDelegate>();
-  for (const name of readdirSync(langDir)) {
-    if (!name.endsWith('.hbs')) continue;
-    const file = join(langDir, name);
-    const src = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-    try {
-      // Compile eagerly so a syntax error names its template now, not at first use.
-      hb.precompile(src, { strict: true });
-      templates.set(name.slice(0, -4), hb.compile(src, { strict: true, noEscape: true }));
-    } catch (e) {
-      throw new TemplateError(file, `template syntax error: ${(e as Error).message.split('\n')[0]}`);
-    }
+  precompiled ??= existsSync(PRECOMPILED_FILE) ? (require(PRECOMPILED_FILE) as Precompiled) : {};
+  const templates = new Map<string, Template>();
+  for (const [id, { file, source }] of templateSources(lang, dir)) {
+    const pre = precompiled[id];
+    templates.set(id.slice(lang.length + 1), pre && pre.hash === templateHash(source) ? fromSpec(pre.spec) : fromSource(file, source));
   }
-  const words = parse(readFileSync(join(langDir, 'words.yaml'), 'utf8')) as Words;
+  const words = parse(readFileSync(join(dir, lang, 'words.yaml'), 'utf8')) as Words;
   const loaded = { words, templates };
   cache.set(key, loaded);
   return loaded;
@@ -66,4 +107,13 @@ export function renderTemplate(lang: Lang, name: string, context: Record<string,
   } catch (e) {
     throw new TemplateError(join(TEMPLATES_DIR, lang, `${name}.hbs`), (e as Error).message.split('\n')[0]);
   }
+}
+
+/** Build step: the precompiled templates of every language, as a CommonJS module. */
+export function precompileAll(langs: readonly Lang[]): string {
+  compiler ??= withHelpers((require('handlebars') as { create(): NonNullable<typeof compiler> & { registerHelper(n: string, f: unknown): void } }).create());
+  const entries = langs.flatMap((lang) =>
+    [...templateSources(lang)].map(([id, { source }]) => `  ${JSON.stringify(id)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${compiler!.precompile(source, COMPILE_OPTIONS)} },`),
+  );
+  return `// Generated by npm run build from templates/; do not edit.\nmodule.exports = {\n${entries.join('\n')}\n};\n`;
 }

@@ -1,23 +1,9 @@
 // Validates a loaded methodology against schemas/methodology.schema.json and maps every ajv error
 // back to the YAML node it concerns.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import { type Diagnostic, formatPath } from '../diagnostics.js';
 import type { Loaded } from '../load/load.js';
-import { SCHEMAS_DIR } from '../paths.js';
-
-const schemaPath = join(SCHEMAS_DIR, 'methodology.schema.json');
-let validator: ValidateFunction | undefined;
-
-function getValidator(): ValidateFunction {
-  // Compiled on first use: commands that never validate do not pay for it.
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    validator = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")));
-  }
-  return validator;
-}
+import { loadValidator } from './compiled.js';
 
 function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
@@ -52,8 +38,8 @@ function describe(e: ErrorObject): { message: string; path: (string | number)[];
   }
 }
 
-export function validateLoaded(loaded: Loaded): Diagnostic[] {
-  const validate = getValidator();
+export async function validateLoaded(loaded: Loaded): Promise<Diagnostic[]> {
+  const validate = await loadValidator('methodology');
   if (validate(loaded.value)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();

@@ -1,0 +1,78 @@
+// The comparative table as a Word document: A4 in the house style (Times New Roman, the act's
+// margins), the column headings repeated on every page, changed words in bold. Portrait, as the
+// PDF (whose canvas has the act's page).
+import {
+  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell,
+  TableLayoutType, TableRow, TextRun, WidthType,
+} from 'docx';
+import type { ActDiff } from '../diff.js';
+import { footerParts } from '../../render/footer.js';
+import { CELL_PADDING, CONTENT_WIDTH, FONT_FAMILY, FOOTER_BASELINE, MARGIN, PAGE, SIZE } from '../../render/house-style.js';
+import { type Cell, comparativeTable, type TableOptions } from './rows.js';
+
+/** Fractions of the text width: the element's name is short, the two wordings long. */
+export const TABLE_COLUMNS = [0.2, 0.3, 0.3, 0.2];
+
+const twip = (pt: number) => Math.round(pt * 20);
+const halfPoints = (pt: number) => Math.round(pt * 2);
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 0 } as const;
+
+function paragraphs(cell: Cell, bold = false): Paragraph[] {
+  if (!cell.length) return [new Paragraph({})];
+  return cell.map((runs) => new Paragraph({
+    alignment: AlignmentType.LEFT,
+    children: runs.map((r) => new TextRun({ text: r.text, bold: bold || r.bold, size: halfPoints(SIZE.table) })),
+  }));
+}
+
+export async function renderTableDocx(diff: ActDiff, opts: TableOptions = {}): Promise<Uint8Array> {
+  const table = comparativeTable(diff, opts);
+  const widths = TABLE_COLUMNS.map((f) => twip(f * CONTENT_WIDTH));
+  const margins = { top: twip(CELL_PADDING.y), bottom: twip(CELL_PADDING.y), left: twip(CELL_PADDING.x), right: twip(CELL_PADDING.x) };
+  const row = (cells: Cell[], header: boolean) => new TableRow({
+    tableHeader: header,
+    children: cells.map((c, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, margins, children: paragraphs(c, header) })),
+  });
+  const heading = (text: string, bold: boolean) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold })] });
+  const footer = new Footer({
+    children: [new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({
+        size: halfPoints(SIZE.footer),
+        children: footerParts(table.lang).map((p) => ('text' in p ? p.text : p.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES)),
+      })],
+    })],
+  });
+  const doc = new Document({
+    title: table.title,
+    subject: table.subject.join(' '),
+    creator: 'metodika',
+    lastModifiedBy: 'metodika',
+    styles: { default: { document: { run: { font: FONT_FAMILY.docx, size: halfPoints(SIZE.body), language: { value: table.languageTag } } } } },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: twip(PAGE.width), height: twip(PAGE.height) },
+          margin: {
+            top: twip(MARGIN.top), bottom: twip(MARGIN.bottom), left: twip(MARGIN.left), right: twip(MARGIN.right),
+            footer: twip(FOOTER_BASELINE), header: twip(FOOTER_BASELINE),
+          },
+        },
+      },
+      footers: { default: footer },
+      children: [
+        heading(table.title, true),
+        ...table.subject.map((s) => heading(s, false)),
+        new Paragraph({}),
+        new Table({
+          width: { size: twip(CONTENT_WIDTH), type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
+          borders: Object.fromEntries(['top', 'bottom', 'left', 'right', 'insideHorizontal', 'insideVertical'].map((k) => [k, RULE])),
+          rows: [row(table.columns.map((c) => [[{ text: c, bold: true }]]), true), ...table.rows.map((r) => row(r, false))],
+        }),
+      ],
+    }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

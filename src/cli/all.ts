@@ -1,9 +1,12 @@
-// `npm start`: validate and build every act in methodologies/ into output/<id>/, in every format.
+// `npm start`: validate, lint and build every act in methodologies/ into output/<id>/, in every
+// format. Lint findings are written and counted but do not fail the run: the published acts are
+// kept faithful, defects included, and lint is how they are reported.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAct, FORMATS } from '../build/build-act.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { writeFileAtomic } from '../io/write.js';
+import { formatLint, lintAct } from '../lint/index.js';
 import { resolveFile } from '../resolve/index.js';
 import { guard, parse } from './args.js';
 import { printBuildError } from './build.js';
@@ -47,7 +50,10 @@ export function run(args: string[]): Promise<number> {
           ...[...report.failed].flatMap(([lang, problems]) => [`${lang}: not built:`, ...problems.map(formatDiagnostic)]),
         ].join('\n');
         await writeFileAtomic(join(outDir, 'build-report.txt'), reportText + '\n');
-        console.log(`${act.id}: ${report.written.length} file(s) in ${outDir}`);
+        const findings = lintAct(act);
+        await writeFileAtomic(join(outDir, 'lint.txt'), formatLint([{ file, diagnostics: findings }]));
+        const count = (s: string) => findings.filter((d) => d.severity === s).length;
+        console.log(`${act.id}: ${report.written.length} file(s) in ${outDir}; lint: ${count('error')} error(s), ${count('warning')} warning(s) (lint.txt)`);
       } catch (e) {
         printBuildError(file, e);
         failed++;

@@ -1,20 +1,19 @@
-// metodika's command line: one module a command; this file only dispatches.
-import { run as runAll } from './all.js';
-import { run as runBuild } from './build.js';
-import { run as runDiff } from './diff.js';
-import { run as runFidelity } from './fidelity.js';
-import { run as runLint } from './lint.js';
-import { run as runValidate } from './validate.js';
-
+// metodika's command line: one module a command; this file only dispatches. Each command's
+// module is loaded only when it runs, so `metodika score` does not load the document renderers.
 type Command = (args: string[]) => Promise<number>;
+type Module = { run: Command };
 
-const COMMANDS: Record<string, { run: Command; summary: string }> = {
-  validate: { run: runValidate, summary: 'validate FILE...                 check methodology files (schema, ids, references, bases)' },
-  build: { run: runBuild, summary: 'build FILE... [--format docx,pdf,html,md,txt] [--lang ru|kk|all] [--out DIR]   write the act' },
-  all: { run: runAll, summary: 'all [DIR] [--out DIR]            validate and build every act in methodologies/ (npm start)' },
-  lint: { run: runLint, summary: 'lint FILE... [--format text|json]   find the defects real acts contain' },
-  diff: { run: runDiff, summary: 'diff LOCAL [BASE] [--lang ru|kk] [--format ...] [--out DIR] [--all]   what a local act changes' },
-  fidelity: { run: runFidelity, summary: 'fidelity ACT.yaml SEED.txt [--lang ru|kk] [--from N] [--to N]   share of the seed words the build reproduces' },
+const COMMANDS: Record<string, { load: () => Promise<Module>; summary: string }> = {
+  validate: { load: () => import('./validate.js'), summary: 'validate FILE...                     check methodology files (schema, ids, references, bases)' },
+  build: { load: () => import('./build.js'), summary: 'build FILE... [--format txt,md,html,docx,pdf] [--lang ru|kk|all] [--out DIR]   write the act' },
+  all: { load: () => import('./all.js'), summary: 'all [DIR] [--out DIR]                validate, lint and build every act in methodologies/ (npm start)' },
+  lint: { load: () => import('./lint.js'), summary: 'lint FILE... [--format text|json]    find the defects real acts contain' },
+  diff: { load: () => import('./diff.js'), summary: 'diff LOCAL [BASE] [--lang ru|kk] [--format ...] [--out DIR] [--all]   what a local act changes' },
+  compile: { load: () => import('./compile.js'), summary: 'compile ACT.yaml [--out DIR]         the act\'s scoring configuration (scoring.json)' },
+  score: { load: () => import('./score.js'), summary: 'score --config scoring.json --input FILE [--annual] [--explain]   score evaluation records' },
+  deadlines: { load: () => import('./deadlines.js'), summary: 'deadlines --quarter 2025-Q3 | --received DATE ...   the act\'s deadlines in working days' },
+  route: { load: () => import('./route.js'), summary: 'route --config scoring.json --category C-1 [--managerial]   which sheet and evaluator' },
+  fidelity: { load: () => import('./fidelity.js'), summary: 'fidelity ACT.yaml SEED.txt [--lang ru|kk] [--from N] [--to N]   share of the seed words the build reproduces' },
 };
 
 function usage(): string {
@@ -32,5 +31,5 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`metodika: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  return command.run(args);
+  return (await command.load()).run(args);
 }

@@ -1,7 +1,7 @@
 // Reading one input value of a record: a score, a list of scores, or 360 ratings. Every value is
 // converted to the exact decimal it denotes; bad values give a message naming the field.
 
-import { type Arith, Overflow, scanDecimal } from './arith.js';
+import { type Arith, scanDecimal } from './arith.js';
 import type { InputConfig } from './config.js';
 import type { Rating } from './program.js';
 import { numText } from './tables.js';
@@ -26,7 +26,60 @@ export function boundsOf<V>(A: Arith<V>, spec: InputConfig): InputBounds<V> {
 
 /** True for a value that means "absent": undefined, null, "" or whitespace. */
 export function isBlank(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw !== 'string') return false;
+  if (raw.length === 0) return true;
+  const c = raw.charCodeAt(0);
+  return c <= 32 || c === 0xa0 || c === 0xfeff ? raw.trim() === '' : false;
+}
+
+// Result registers of scanNumber (no allocation per call).
+let scanN = 0;
+let scanScale = 0;
+let scanPlaces = 0;
+
+/**
+ * One pass over a decimal literal ("4", "-3.5", "4,50"): sets scanN (the digits as an integer),
+ * scanScale (digits after the point) and scanPlaces (without trailing zeros). Returns false when
+ * the text is not a decimal literal, "long" when it has more than 15 digits.
+ */
+function scanNumber(text: string): boolean | 'long' {
+  let i = 0;
+  let n = text.length;
+  while (i < n && text.charCodeAt(i) <= 32) i++;
+  while (n > i && text.charCodeAt(n - 1) <= 32) n--;
+  if (i >= n) return false;
+  let neg = false;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i++;
+  }
+  let v = 0;
+  let digits = 0;
+  let scale = 0;
+  let point = false;
+  let sawDigit = false;
+  let zeros = 0; // trailing zeros after the point
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      sawDigit = true;
+      if (v !== 0 || c !== 48) digits++;
+      v = v * 10 + (c - 48);
+      if (point) {
+        scale++;
+        zeros = c === 48 ? zeros + 1 : 0;
+      }
+    } else if ((c === 46 || c === 44) && !point && sawDigit && i < n - 1) point = true;
+    else return false;
+  }
+  if (!sawDigit) return false;
+  if (digits > 15 || scale > 15) return 'long';
+  scanN = neg ? -v : v;
+  scanScale = scale;
+  scanPlaces = scale - zeros;
+  return true;
 }
 
 function describe(raw: unknown): string {
@@ -36,25 +89,50 @@ function describe(raw: unknown): string {
 /** One number; returns the value or an error message. */
 export function readNumber<V>(A: Arith<V>, raw: unknown, b: InputBounds<V>, what: string): V | string {
   let v: V | undefined;
+  let places = -1; // known decimals of v, when cheaper to know than to compute
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return `${what}: ${raw} is not a number`;
-    if (Number.isInteger(raw) && Math.abs(raw) < 1e15) v = A.fromScaled(raw, 0);
-    else {
+    if (Number.isInteger(raw) && Math.abs(raw) < 1e15) {
+      v = A.fromScaled(raw, 0);
+      places = 0;
+    } else {
       // The decimal with at most k places whose nearest double is `raw`, if any (exact: IEEE
-      // division of an integer by 10^k is correctly rounded).
+      // division of an integer by 10^k is correctly rounded). First the allowed number of places:
+      // a score written with at most that many decimals is found in one step.
+      const d = b.decimals;
+      if (d >= 1 && d <= 15) {
+        const n = Math.round(raw * POW10[d]);
+        if (Math.abs(n) < 1e15 && n / POW10[d] === raw) {
+          v = A.fromScaled(n, d);
+          places = d;
+        }
+      }
       for (let k = 1; k <= 15 && v === undefined; k++) {
         const n = Math.round(raw * POW10[k]);
-        if (Math.abs(n) < 1e15 && n / POW10[k] === raw) v = A.fromScaled(n, k);
+        if (Math.abs(n) < 1e15 && n / POW10[k] === raw) {
+          v = A.fromScaled(n, k);
+          places = k;
+        }
       }
-      if (v === undefined) v = A.parse(String(raw));
+      if (v === undefined) {
+        // Not a decimal of at most 15 places: the result of a binary computation.
+        if (!b.down) return `${what}: ${raw} has more than ${b.decimals} decimals`;
+        v = A.parse(raw.toFixed(Math.min(100, b.decimals + 15)));
+      }
     }
   } else if (typeof raw === 'string') {
-    const s = scanDecimal(raw);
-    if (!s) return `${what}: ${describe(raw)} is not a number`;
-    v = A.parse(raw);
+    const r = scanNumber(raw);
+    if (r === false) return `${what}: ${describe(raw)} is not a number`;
+    if (r === 'long') {
+      if (!scanDecimal(raw)) return `${what}: ${describe(raw)} is not a number`;
+      v = A.parse(raw); // may throw Overflow: a finer backend takes over
+    } else {
+      v = A.fromScaled(scanN, scanScale);
+      places = scanPlaces;
+    }
   } else return `${what}: ${describe(raw)} is not a number`;
   if (v === undefined) return `${what}: ${describe(raw)} is not a number`;
-  const places = A.decimalsOf(v);
+  if (places < 0) places = A.decimalsOf(v);
   if (places > b.decimals) {
     if (!b.down) {
       return b.decimals === 0
@@ -120,13 +198,8 @@ export function readRatings(raw: unknown, what: string): Rating[] | string {
 export function readInput<V>(A: Arith<V>, spec: InputConfig, b: InputBounds<V>, raw: unknown): unknown | { error: string } {
   const what = spec.id;
   let r: unknown;
-  try {
-    if (spec.type === 'list') r = readList(A, raw, b, spec, what);
-    else if (spec.type === 'ratings') r = readRatings(raw, what);
-    else r = readNumber(A, raw, b, what);
-  } catch (e) {
-    if (e instanceof Overflow) throw e;
-    throw e;
-  }
+  if (spec.type === 'list') r = readList(A, raw, b, spec, what);
+  else if (spec.type === 'ratings') r = readRatings(raw, what);
+  else r = readNumber(A, raw, b, what);
   return typeof r === 'string' ? { error: r } : r;
 }

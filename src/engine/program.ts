@@ -60,6 +60,8 @@ export interface Program<V> {
   details: Array<{ name: string; reg: number; type: ValType }>;
   /** Labels of bands by table row, for results. */
   bandLabels: Map<string, Labels | undefined>;
+  /** Registers reused from record to record (cleared before each). */
+  scratch: unknown[];
 }
 
 export interface BuildContext<V> {
@@ -115,30 +117,35 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
     if (v === undefined) return fail(p, `"${n}" is not a number`);
     return v;
   };
-  const cites = (ids?: string[]) => (ids ? ids.map((i) => ctx.points[i]).filter((x): x is string => !!x) : undefined);
+  const cites = (ids?: string[]) => {
+    const out = ids ? [...new Set(ids.map((i) => ctx.points[i]).filter((x): x is string => !!x))] : [];
+    return out.length ? out : undefined;
+  };
+  const dec = settings.decimals;
+  /** A number for the trace: with the score's decimals when it has no more, else exactly. */
+  const disp = (v: V): string => (A.decimalsOf(v) <= dec ? A.fixed(v, dec) : A.show(v));
   const show = (v: unknown, type: ValType): unknown => {
     switch (type) {
       case 'number':
-        return A.show(v as V);
+        return disp(v as V);
       case 'list':
-        return (v as V[]).map((x) => A.show(x));
+        return (v as V[]).map((x) => disp(x));
       case 'range': {
         const r = v as { min: V; max: V };
-        return `${A.show(r.min)}–${A.show(r.max)}`;
+        return `${disp(r.min)}–${disp(r.max)}`;
       }
       case 'ranges':
-        return (v as Array<{ min: V; max: V }>).map((r) => `${A.show(r.min)}–${A.show(r.max)}`);
+        return (v as Array<{ min: V; max: V }>).map((r) => `${disp(r.min)}–${disp(r.max)}`);
       case 'band':
         return v;
       case 'ratings':
         return `${(v as Rating[]).length} respondents`;
     }
   };
-  const dec = settings.decimals;
   const mode = settings.rounding;
   const roundingNote = `rounded ${mode} to ${dec} decimals (setting rounding)`;
   const readingsOf = (ids: string[] | undefined, extra: string[] = []) => {
-    const all = [...(ids ?? []), ...extra];
+    const all = [...new Set([...(ids ?? []), ...extra])];
     const out = all.map((id) => ctx.readings.get(id)).filter((r): r is Reading => !!r).map((r) => ({ id: r.id, text: r.text }));
     return out.length ? out : undefined;
   };
@@ -147,7 +154,9 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
 
   def.steps.forEach((step, si) => {
     const p = `${path}.steps[${si}]`;
-    const base = { step: step.id, op: step.op, implements: step.implements, cites: cites(step.implements) };
+    const c0 = cites(step.implements);
+    const base: TraceEntry = { step: step.id, op: step.op, ...(step.implements ? { implements: step.implements } : {}), ...(c0 ? { cites: c0 } : {}) };
+    const shown = (v: V, rounded: boolean) => (rounded ? A.fixed(v, dec) : disp(v));
     switch (step.op) {
       case 'aggregate': {
         const ops = step.of.map((n, k) => ref(n, `${p}.of[${k}]`));
@@ -159,6 +168,35 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
         const anyList = lists.some((x) => x);
         const fn = step.fn;
         const rd = readingsOf(step.readings, round ? ['rounding'] : []);
+        const regIdx = ops.map((o) => o.reg);
+        if (!anyList && (fn === 'mean' || fn === 'sum') && regIdx.every((r) => r !== undefined)) {
+          // The common case (a sheet's parameters): scalars in registers, no list, no constant.
+          const idx = regIdx as number[];
+          const n = idx.length;
+          execs.push((env) => {
+            const regs = env.regs;
+            let acc = regs[idx[0]] as V;
+            for (let k = 1; k < n; k++) acc = A.add(acc, regs[idx[k]] as V);
+            if (!env.trace) {
+              // Fused and exact: round(sum / n) without forming sum / n.
+              regs[out] = fn === 'mean' ? (round ? A.divRound(acc, n, dec, mode) : A.divInt(acc, n)) : round ? A.round(acc, dec, mode) : acc;
+              return;
+            }
+            const exact = fn === 'mean' ? A.divInt(acc, n) : acc;
+            const r = round ? A.round(exact, dec, mode) : exact;
+            regs[out] = r;
+            if (env.trace) {
+              env.trace.push({
+                ...base,
+                in: Object.fromEntries(step.of.map((nm, k) => [nm, show(regs[idx[k]], 'number')])),
+                out: shown(r, round),
+                note: `${fn}${fn === 'mean' ? ` of ${n} values = ${A.show(exact)}` : ''}` + (round ? `; ${roundingNote}` : '') + (step.note ? `; ${step.note}` : ''),
+                readings: rd,
+              });
+            }
+          });
+          break;
+        }
         execs.push((env) => {
           const regs = env.regs;
           let acc: V | undefined;
@@ -184,6 +222,9 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
               env.stop = { kind: 'reject', step: step.id, field: step.of.join(','), message: `${step.id}: nothing to ${fn === 'mean' ? 'average' : 'compare'} (no values)` };
               return;
             }
+          } else if (fn === 'mean' && round && !env.trace) {
+            regs[out] = A.divRound(acc, count, dec, mode);
+            return;
           } else r = fn === 'mean' ? A.divInt(acc, count) : acc;
           const exact = r;
           if (round) r = A.round(r, dec, mode);
@@ -192,7 +233,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
             env.trace.push({
               ...base,
               in: Object.fromEntries(step.of.map((n, k) => [n, show(gets[k](regs), ops[k].type)])),
-              out: A.show(r),
+              out: shown(r, round),
               note:
                 `${fn}${fn === 'mean' ? ` of ${count} values = ${A.show(exact)}` : ''}` +
                 (round ? `; ${roundingNote}` : '') +
@@ -224,7 +265,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
             env.trace.push({
               ...base,
               in: Object.fromEntries(step.terms.map((t, k) => [t.of, `${A.show(ops[k].get(regs))} × ${A.show(ws[k])}`])),
-              out: A.show(acc),
+              out: shown(acc, round),
               note: `Σ weight × value${step.normalize ? ' / Σ weights' : ''} = ${A.show(exact)}${round ? `; ${roundingNote}` : ''}${step.note ? `; ${step.note}` : ''}`,
               readings: rd,
             });
@@ -248,7 +289,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
         execs.push((env) => {
           const regs = env.regs;
           let acc = constant;
-          const shown: Record<string, unknown> = {};
+          const terms: Record<string, unknown> = {};
           for (let k = 0; k < ops.length; k++) {
             const v = ops[k].get(regs);
             let x: V;
@@ -262,20 +303,19 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
               }
             }
             acc = A.add(acc, A.mul(coefs[k], x));
-            if (env.trace) shown[step.terms[k].of] = `${A.show(coefs[k])} × ${uses[k] === 'value' ? '' : `${uses[k]} `}${A.show(x)}`;
+            if (env.trace) terms[step.terms[k].of] = `${A.show(coefs[k])} × ${uses[k] === 'value' ? '' : `${uses[k]} `}${A.show(x)}`;
           }
           if (round) acc = A.round(acc, dec, mode);
           regs[out] = acc;
           if (env.trace) {
             env.trace.push({
               ...base,
-              in: { constant: A.show(constant), ...shown },
-              out: A.show(acc),
+              in: { constant: A.show(constant), ...terms },
+              out: shown(acc, round),
               note: `constant + Σ coefficient × term${round ? `; ${roundingNote}` : ''}${step.note ? `; ${step.note}` : ''}`,
-              readings: readingsOf(step.readings),
+              readings: rd,
             });
           }
-          void rd;
         });
         break;
       }
@@ -413,10 +453,10 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
               ...base,
               implements: best?.implements ?? step.implements,
               cites: cites(best?.implements ?? step.implements),
-              in: { [step.of]: A.show(v), sanctions: [...s] },
-              out: A.show(r),
+              in: { [step.of]: disp(v), sanctions: [...s] },
+              out: disp(r),
               note: best
-                ? `cap "${best.id}" (max ${A.show(best.max)}, scope ${scope}) applies: ${A.cmp(v, best.max) > 0 ? `${A.show(v)} lowered to ${A.show(best.max)}` : `${A.show(v)} is already within it`}`
+                ? `cap "${best.id}" (max ${disp(best.max)}, scope ${scope}) applies: ${A.cmp(v, best.max) > 0 ? `${disp(v)} lowered to ${disp(best.max)}` : `${disp(v)} is already within it`}`
                 : `no sanction in the period: no cap (scope ${scope})`,
               readings: readingsOf(step.readings),
             });
@@ -437,7 +477,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
           const row = findRow(A, t, v);
           if (!row) {
             env.stop = { kind: 'gap', step: step.id, message: describeGap(A, t, v), implements: step.implements };
-            if (env.trace) env.trace.push({ ...base, in: { [step.of]: A.show(v) }, out: 'gap', note: env.stop.message, readings: readingsOf(step.readings) });
+            if (env.trace) env.trace.push({ ...base, in: { [step.of]: disp(v) }, out: 'gap', note: env.stop.message, readings: readingsOf(step.readings) });
             return;
           }
           regs[out] = row.band;
@@ -446,7 +486,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
               ...base,
               implements: row.row.implements ?? step.implements,
               cites: cites(row.row.implements ?? step.implements),
-              in: { [step.of]: A.show(v) },
+              in: { [step.of]: disp(v) },
               out: row.band,
               note: `table "${step.table}": row ${row.row.printed ? `"${row.row.printed}"` : `${row.lo ? A.show(row.lo) : '…'}–${row.hi ? A.show(row.hi) : '…'}`}${step.note ? `; ${step.note}` : ''}`,
               readings: readingsOf(step.readings),
@@ -470,7 +510,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
           }
           regs[out] = v;
           if (env.trace) {
-            env.trace.push({ ...base, in: { [step.of]: band }, out: A.show(v), note: step.note, readings: readingsOf(step.readings) });
+            env.trace.push({ ...base, in: { [step.of]: band }, out: disp(v), note: step.note, readings: readingsOf(step.readings) });
           }
         });
         break;
@@ -495,7 +535,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
     const d = names.get(n) ?? fail(`${path}.details[${k}]`, `"${n}" is not defined in ${def.id}`);
     return { name: n, reg: d.reg, type: d.type };
   });
-  return { id: def.id, nregs, inputs, execs, finalReg: fin.reg, finalType: fin.type, gradeReg, details, bandLabels };
+  return { id: def.id, nregs, inputs, execs, finalReg: fin.reg, finalType: fin.type, gradeReg, details, bandLabels, scratch: new Array(nregs).fill(undefined) };
 }
 
 function buildSurvey<V>(

@@ -126,7 +126,7 @@ export function checkTable(id: string, t: RangeTable): { diagnostics: ConfigDiag
       severity: 'warning',
       path,
       code: 'table-gap',
-      message: `table "${id}": values ${g.from}${g.to !== g.from ? `–${g.to}` : ''} fall in no row${where}; such a value gives an explicit "gap" result`,
+      message: `table "${id}": ${g.to !== g.from ? `values ${g.from}–${g.to} fall` : `value ${g.from} falls`} in no row${where}; such a value gives an explicit "gap" result`,
     });
   }
   return { diagnostics, gaps };

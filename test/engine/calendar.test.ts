@@ -157,3 +157,19 @@ describe('working-day arithmetic', () => {
     expect(cal.workingDaysBetween(d('2025-03-31'), d('2025-03-01'))).toBe(0);
   });
 });
+
+describe('the calendar cache', () => {
+  it('a changed file is read afresh, not from the cache', async () => {
+    const { mkdtempSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'metodika-cal-'));
+    for (const y of [2024, 2025, 2026]) write(join(dir, `kz-${y}.yaml`), read(join(defaultCalendarDir(), `kz-${y}.yaml`), 'utf8'));
+    const a = loadCalendar(dir);
+    expect(a.isWorkingDay(d('2025-12-31'))).toBe(true);
+    const dir2 = mkdtempSync(join(tmpdir(), 'metodika-cal-'));
+    for (const y of [2024, 2026]) write(join(dir2, `kz-${y}.yaml`), read(join(defaultCalendarDir(), `kz-${y}.yaml`), 'utf8'));
+    const text = read(join(defaultCalendarDir(), 'kz-2025.yaml'), 'utf8').replace('holidays:\n', 'holidays:\n  - {date: 2025-12-31, name: Test day off, source: test}\n');
+    write(join(dir2, 'kz-2025.yaml'), text);
+    expect(loadCalendar(dir2).isWorkingDay(d('2025-12-31'))).toBe(false);
+  });
+});

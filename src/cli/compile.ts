@@ -1,0 +1,79 @@
+// metodika compile: an act's scoring section -> output/<id>/scoring.json.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MethodologyFile } from '../model/source.js';
+import { compileScoring, pointLabels } from '../scoring/compile.js';
+import { writeFileAtomic } from '../engine/stream.js';
+import { oneLine } from './score.js';
+
+export const USAGE = `usage: metodika compile ACT.yaml... [--out DIR]
+
+  Compiles the act's scoring section (after its base and changes are applied) into a scoring
+  configuration, validated by schemas/scoring.schema.json, written to DIR/<id>/scoring.json
+  (default DIR: output). Gaps in the act's own range tables are reported as warnings.
+Exit code: 0 compiled; 1 errors; 2 bad arguments.`;
+
+interface ResolveApi {
+  resolveFile(file: string, cache?: Map<string, unknown>): Promise<{
+    act?: { id: string; source: MethodologyFile };
+    diagnostics: Array<{ file: string; line: number; column: number; severity: 'error' | 'warning' | 'info'; message: string; ruleId: string }>;
+  }>;
+}
+
+export async function run(args: string[]): Promise<number> {
+  let files: string[];
+  let outRoot: string;
+  try {
+    const p = parseArgs({ args, strict: true, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    if (p.values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    files = p.positionals;
+    if (!files.length) throw new Error('compile needs an ACT.yaml');
+    outRoot = p.values.out ?? 'output';
+  } catch (e) {
+    console.error(`metodika compile: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  let failed = false;
+  try {
+    // The resolver is the document side's; loaded here only (the engine never imports it).
+    const resolver = (await import('../resolve/index.js')) as unknown as ResolveApi;
+    const cache = new Map<string, unknown>();
+    for (const file of files) {
+      const { act, diagnostics } = await resolver.resolveFile(file, cache);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      for (const d of errors) console.error(`${d.file}:${d.line}:${d.column}: error: ${d.message} [${d.ruleId}]`);
+      if (!act || errors.length) {
+        console.error(`${file}: not compiled (${errors.length} error(s))`);
+        failed = true;
+        continue;
+      }
+      const scoring = act.source.scoring;
+      if (!scoring) {
+        console.error(`${file}: the act has no scoring section`);
+        failed = true;
+        continue;
+      }
+      const r = compileScoring(scoring, { actId: act.id, points: pointLabels(act.source) });
+      for (const d of r.diagnostics) console.error(`${file}: scoring${d.path ? `.${d.path}` : ''}: ${d.severity}: ${d.message} [${d.code}]`);
+      if (!r.config) {
+        console.error(`${file}: not compiled`);
+        failed = true;
+        continue;
+      }
+      const dir = join(outRoot, act.id);
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, 'scoring.json');
+      await writeFileAtomic(path, `${JSON.stringify(r.config, null, 2)}\n`);
+      console.log(`${file}: ${path}`);
+    }
+  } catch (e) {
+    console.error(`metodika compile: ${oneLine(e)}`);
+    return 1;
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+// metodika route: which sheet and which evaluator for a category (point 17 of the typical act).
+
+import { parseArgs } from 'node:util';
+import { ConfigError, Engine, parseBool } from '../engine/engine.js';
+import { configErrorLines, oneLine, readConfig } from './score.js';
+
+export const USAGE = `usage: metodika route --config SCORING.json --category CODE [--managerial true|false] [--position ID] [--json]
+
+  --category CODE    position category, e.g. C-O-1 (Cyrillic look-alike letters are accepted)
+  --managerial B     whether the position is managerial (needed when a rule depends on it)
+  --position ID      the position inside the category where the act distinguishes it
+                     (e.g. C-1: deputy-committee-chairman, department-director; D-3: head-of-unit)
+
+Exit code: 0 routed; 1 not routable (unknown category, missing facts) or error; 2 bad arguments.`;
+
+export async function run(args: string[]): Promise<number> {
+  let v: Record<string, string | boolean | undefined>;
+  let managerial: boolean | undefined;
+  try {
+    v = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        category: { type: 'string' },
+        managerial: { type: 'string' },
+        position: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+    if (v.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (!v.config) throw new Error('--config is required');
+    if (!v.category) throw new Error('--category is required');
+    const m = parseBool(v.managerial);
+    if (m === 'invalid') throw new Error(`--managerial must be true or false, not "${v.managerial}"`);
+    managerial = m;
+  } catch (e) {
+    console.error(`metodika route: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const path = v.config as string;
+    let engine: Engine;
+    try {
+      engine = new Engine(readConfig(path));
+    } catch (e) {
+      if (e instanceof ConfigError) {
+        console.error(configErrorLines(path, e));
+        return 1;
+      }
+      throw e;
+    }
+    const r = engine.route({ category: v.category as string, managerial, position: v.position as string | undefined });
+    if (v.json) console.log(JSON.stringify({ ...r, ...(r.ok ? { cites: engine.cite(r.implements) } : {}) }, null, 2));
+    else if (r.ok) {
+      const cites = engine.cite(r.implements);
+      console.log(`${v.category}: sheet ${r.sheet}, evaluator ${r.evaluator} (rule ${r.rule}${cites ? `, ${cites.join(', ')}` : ''})\n  reading: ${r.reading}`);
+    } else console.error(`metodika route: ${r.error}`);
+    return r.ok ? 0 : 1;
+  } catch (e) {
+    console.error(`metodika route: ${oneLine(e)}`);
+    return 1;
+  }
+}

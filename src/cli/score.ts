@@ -1,0 +1,145 @@
+// metodika score: scores evaluation records (CSV, JSON, JSONL) with a scoring configuration.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CalendarDataError, CalendarRangeError, loadCalendar } from '../calendar/index.js';
+import { ConfigError, Engine } from '../engine/engine.js';
+import { CsvError, formatOf, type InputFormat, openText } from '../engine/readers.js';
+import { scoreFiles } from '../engine/stream.js';
+import type { ScoringConfig } from '../engine/config.js';
+
+export const USAGE = `usage: metodika score --config SCORING.json --input FILE [options]
+
+  --config FILE      scoring configuration (output/<id>/scoring.json or configs/*.scoring.json)
+  --input FILE       records: .csv, .json (an array) or .jsonl; "-" reads standard input
+  --format F         csv | json | jsonl (default: from the file name)
+  --delimiter D      CSV delimiter: , ; or tab (default: detected from the header)
+  --out DIR          where to write (default output/<config id>/score)
+  --outputs LIST     csv,json (default both)
+  --annual           also form the year's results (annual.csv, annual.json)
+  --explain          put the trace of every step into results.json (and annual.json)
+  --calendar DIR     a calendar/ folder with kz-YYYY.yaml (default: the package's)
+  --quiet            print nothing but errors
+
+writes results.csv, results.json, rejects.csv (every rejected row with its line and reason),
+and with --annual annual.csv, annual.json. Exit code: 0 all rows scored; 3 some rows rejected
+(the rest are scored); 1 error (bad configuration, unreadable input); 2 bad arguments.`;
+
+class Usage extends Error {}
+
+/** Reads and parses a scoring configuration file; one clear line on failure. */
+export function readConfig(path: string): ScoringConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as ScoringConfig;
+  } catch (e) {
+    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export function configErrorLines(path: string, e: ConfigError): string {
+  const errs = e.diagnostics.filter((d) => d.severity === 'error');
+  return errs.map((d) => `${path}: ${d.path ? `${d.path}: ` : ''}${d.message.replace(/^\/\S*: /, '')}`).join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        input: { type: 'string' },
+        format: { type: 'string' },
+        delimiter: { type: 'string' },
+        out: { type: 'string' },
+        outputs: { type: 'string' },
+        annual: { type: 'boolean' },
+        explain: { type: 'boolean' },
+        calendar: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    values = parsed.values;
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (!values.config) throw new Usage('--config is required');
+    if (!values.input) throw new Usage('--input is required');
+    if (values.format && !['csv', 'json', 'jsonl'].includes(values.format as string)) throw new Usage(`--format must be csv, json or jsonl, not "${values.format}"`);
+    if (values.delimiter && ![',', ';', 'tab', '\t'].includes(values.delimiter as string)) throw new Usage('--delimiter must be , ; or tab');
+    if (values.outputs) {
+      for (const o of (values.outputs as string).split(',')) if (!['csv', 'json'].includes(o.trim())) throw new Usage(`--outputs: unknown format "${o}" (csv, json)`);
+    }
+  } catch (e) {
+    console.error(`metodika score: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const input = values.input as string;
+  const format = (values.format as InputFormat | undefined) ?? (input === '-' ? 'csv' : formatOf(input));
+  if (!format) {
+    console.error(`metodika score: cannot tell the format of ${input}; give --format csv|json|jsonl\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const configPath = values.config as string;
+    const config = readConfig(configPath);
+    let engine: Engine;
+    try {
+      engine = new Engine(config, { calendar: values.calendar ? loadCalendar(values.calendar as string) : undefined });
+    } catch (e) {
+      if (e instanceof ConfigError) {
+        console.error(configErrorLines(configPath, e));
+        return 1;
+      }
+      throw e;
+    }
+    const outDir = (values.out as string | undefined) ?? join('output', config.id, 'score');
+    const source = input === '-' ? process.stdin.setEncoding('utf8') : openText(input);
+    const delimiter = values.delimiter === 'tab' ? '\t' : (values.delimiter as string | undefined);
+    const summary = await scoreFiles({
+      engine,
+      source,
+      format,
+      delimiter,
+      outDir,
+      annual: !!values.annual,
+      explain: !!values.explain,
+      outputs: values.outputs ? ((values.outputs as string).split(',').map((s) => s.trim()) as Array<'csv' | 'json'>) : undefined,
+    });
+    if (!values.quiet) {
+      const a = summary.annual;
+      console.log(
+        `${input}: read ${summary.read}, scored ${summary.scored} (evaluated ${summary.evaluated}, not evaluated ${summary.notEvaluated}, gap ${summary.gaps}), rejected ${summary.rejected}${summary.duplicates ? ` (${summary.duplicates} duplicates)` : ''}` +
+          (a ? `; annual ${a.results} (evaluated ${a.evaluated}, not evaluated ${a.notEvaluated}, gap ${a.gaps}, incomplete ${a.incomplete})` : '') +
+          ` -> ${outDir}`,
+      );
+    }
+    if (summary.rejected) {
+      console.error(`metodika score: ${summary.rejected} row(s) rejected, see ${join(outDir, 'rejects.csv')}`);
+      return 3;
+    }
+    return 0;
+  } catch (e) {
+    console.error(`metodika score: ${oneLine(e)}`);
+    return 1;
+  }
+}
+
+export function oneLine(e: unknown): string {
+  if (e instanceof CalendarRangeError || e instanceof CalendarDataError || e instanceof CsvError) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === 'ENOENT' && err.path) return `no such file: ${err.path}`;
+  if (err && err.code === 'EACCES' && err.path) return `permission denied: ${err.path}`;
+  return (err?.message ?? String(e)).split('\n')[0];
+}

@@ -1,0 +1,111 @@
+// The commands score, deadlines, route and compile, called as the CLI calls them.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run as compile } from '../../src/cli/compile.js';
+import { run as deadlines } from '../../src/cli/deadlines.js';
+import { run as route } from '../../src/cli/route.js';
+import { run as score } from '../../src/cli/score.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const TYPICAL = join(ROOT, 'configs', 'typical-b-2025.scoring.json');
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'metodika-cli-'));
+const HEADER = 'person,period,category,managerial,nm-quality,nm-deadlines,nm-initiative,nm-discipline,nm-no-sanctions,days_worked';
+
+describe('metodika score', () => {
+  it('exit 0 when every row is scored', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'in.csv'), `${HEADER}\np1,2025-Q1,C-4,false,5,5,5,5,5,40\n`);
+    expect(await score(['--config', TYPICAL, '--input', join(dir, 'in.csv'), '--out', join(dir, 'o')])).toBe(0);
+    expect(out.join()).toMatch(/read 1, scored 1 \(evaluated 1, not evaluated 0, gap 0\), rejected 0/);
+    expect(readFileSync(join(dir, 'o', 'results.csv'), 'utf8')).toMatch(/p1,2025-Q1,non-managerial,C-4,head-of-unit-or-body,evaluated,5.00,effective/);
+  });
+  it('exit 3 when rows are rejected; the rest is scored', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'in.csv'), `${HEADER}\np1,2025-Q1,C-4,false,5,5,5,5,5,40\np2,2025-Q1,C-4,false,6,5,5,5,5,40\n`);
+    expect(await score(['--config', TYPICAL, '--input', join(dir, 'in.csv'), '--out', join(dir, 'o'), '--annual'])).toBe(3);
+    expect(err.join()).toMatch(/1 row\(s\) rejected, see .*rejects\.csv/);
+    expect(readFileSync(join(dir, 'o', 'rejects.csv'), 'utf8')).toMatch(/^3,p2,2025-Q1,nm-quality,/m);
+  });
+  it('exit 2 with the usage on bad arguments', async () => {
+    expect(await score(['--config', TYPICAL])).toBe(2);
+    expect(err.join()).toMatch(/--input is required[\s\S]*usage: metodika score/);
+    expect(await score(['--config', TYPICAL, '--input', 'x.csv', '--bogus'])).toBe(2);
+    expect(await score(['--config', TYPICAL, '--input', 'records.xlsx'])).toBe(2);
+  });
+  it('exit 1 with one clear line for a missing file, a broken configuration', async () => {
+    expect(await score(['--config', TYPICAL, '--input', '/nonexistent/in.csv', '--out', tmp()])).toBe(1);
+    expect(err).toEqual(['metodika score: no such file: /nonexistent/in.csv']);
+    const dir = tmp();
+    const bad = JSON.parse(readFileSync(TYPICAL, 'utf8'));
+    bad.settings.rounding = 'nearest';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
+    err = [];
+    expect(await score(['--config', join(dir, 'bad.json'), '--input', join(dir, 'bad.json')])).toBe(1);
+    expect(err.join('\n')).toMatch(/bad\.json: settings\.rounding: must be equal to one of the allowed values/);
+    expect(err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+});
+
+describe('metodika deadlines', () => {
+  it('from a quarter: the evaluation and annual deadlines', async () => {
+    expect(await deadlines(['--quarter', '2025-Q1', '--json'])).toBe(0);
+    const j = JSON.parse(out.join('\n'));
+    expect(j.deadlines.map((d: { id: string; date: string }) => [d.id, d.date])).toEqual([
+      ['evaluation', '2025-04-21'],
+      ['annual', '2026-01-30'],
+    ]);
+  });
+  it('from the date results were received: request, decision, session', async () => {
+    expect(await deadlines(['--received', '21.04.2025'])).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/calibration-request-deadline\s+2025-04-28 \(Mon\)/);
+    expect(text).toMatch(/assumed filed on the last day allowed, 2025-04-28/);
+  });
+  it('a membership that breaks the rules: exit 1 with the reasons', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ evaluated: 'P', evaluator: 'E', members: [{ id: 'E', role: 'evaluator' }, { id: 'H', role: 'hr' }] }));
+    expect(await deadlines(['--membership', join(dir, 'm.json')])).toBe(1);
+    expect(out.join('\n')).toMatch(/INVALID[\s\S]*must be odd[\s\S]*E, who gave the score/);
+  });
+  it('bad dates and missing arguments: exit 2', async () => {
+    expect(await deadlines(['--received', '2025-13-01'])).toBe(2);
+    expect(await deadlines([])).toBe(2);
+  });
+});
+
+describe('metodika route', () => {
+  it('routes and explains', async () => {
+    expect(await route(['--config', TYPICAL, '--category', 'D-3', '--position', 'head-of-unit'])).toBe(0);
+    expect(out.join()).toMatch(/D-3: sheet managerial, evaluator direct-superior \(rule listed-heads, p\. 17\)/);
+  });
+  it('an unknown category: exit 1', async () => {
+    expect(await route(['--config', TYPICAL, '--category', 'Q-1'])).toBe(1);
+    expect(err.join()).toMatch(/unknown category "Q-1"/);
+  });
+});
+
+describe('metodika compile', () => {
+  it('writes output/<id>/scoring.json from the act', async () => {
+    const dir = tmp();
+    expect(await compile([join(ROOT, 'methodologies', 'typical-b-2025.yaml'), '--out', dir])).toBe(0);
+    const c = JSON.parse(readFileSync(join(dir, 'typical-b-2025', 'scoring.json'), 'utf8'));
+    expect(c).toMatchObject({ format: 'metodika-scoring/1', id: 'typical-b-2025', system: 'sheet-mean' });
+    expect(c.points.eligibility).toBe('p. 6');
+  });
+  it('a file that does not resolve: exit 1', async () => {
+    expect(await compile(['/nonexistent/act.yaml', '--out', tmp()])).toBe(1);
+    expect(await compile([])).toBe(2);
+  });
+});

@@ -11,15 +11,10 @@ import type { ScoringConfig } from '../src/engine/config.js';
 import { Engine } from '../src/engine/engine.js';
 import type { EvaluationRecord } from '../src/engine/types.js';
 
+import { PACKAGE_ROOT } from '../src/paths.js';
 import type { BenchRow } from './types.js';
 
-export type EngineBenchRow = BenchRow;
 
-function packageRoot(): string {
-  let dir = fileURLToPath(new URL('.', import.meta.url));
-  for (let i = 0; i < 5 && !existsSync(join(dir, 'package.json')); i++) dir = join(dir, '..');
-  return dir;
-}
 
 const PARAMS = ['nm-quality', 'nm-deadlines', 'nm-initiative', 'nm-discipline', 'nm-no-sanctions'];
 const MPARAMS = ['supervised-quality', 'supervised-deadlines', 'leadership', 'discipline', 'no-sanctions'];
@@ -93,11 +88,11 @@ function calibration(): number {
   return performance.now() - t;
 }
 
-export async function benchEngine(): Promise<EngineBenchRow[]> {
-  const root = packageRoot();
+export async function benchEngine(): Promise<BenchRow[]> {
+  const root = PACKAGE_ROOT;
   const cal0 = calibration();
   const config: ScoringConfig = JSON.parse(readFileSync(join(root, 'configs', 'typical-b-2025.scoring.json'), 'utf8'));
-  const rows: EngineBenchRow[] = [];
+  const rows: BenchRow[] = [];
 
   // 1. The library API, trace off, one thread.
   const engine = new Engine(config);

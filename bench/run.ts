@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../src/io/write.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { benchDiff } from './diff.js';
+import { benchEngine } from './engine.js';
 import { benchFoundation } from './foundation.js';
 import { benchRender } from './render.js';
 import type { BenchRow } from './types.js';
@@ -12,6 +13,7 @@ import type { BenchRow } from './types.js';
 const SECTIONS: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Foundation: load, validate, resolve, text (issue 3)', benchFoundation],
   ['Render: PDF and DOCX (issue 4)', benchRender],
+  ['Scoring engine (issue 5)', benchEngine],
   ['Diff (issue 7)', benchDiff],
 ];
 

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../src/io/write.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { benchDiff } from './diff.js';
 import { benchEngine } from './engine.js';
+import { benchForms } from './forms.js';
 import { benchFoundation } from './foundation.js';
 import { benchRender } from './render.js';
 import type { BenchRow } from './types.js';
@@ -15,6 +16,7 @@ const SECTIONS: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Render: PDF and DOCX (issue 4)', benchRender],
   ['Scoring engine (issue 5)', benchEngine],
   ['Diff (issue 7)', benchDiff],
+  ['Evaluation sheets (issue 9)', benchForms],
 ];
 
 const only = process.argv.slice(2);

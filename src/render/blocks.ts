@@ -190,6 +190,8 @@ export function layoutAct(root: ActRoot): Layout {
   const blocks: Block[] = [];
   let title: string | undefined;
   let methodologyTitle: string | undefined;
+  /** A tree of one evaluation sheet (metodika forms) is titled by the sheet's own title. */
+  let formTitle: string | undefined;
   const push = (text: string, style: StyleName, node: ActNode, file: string, extra: Partial<Style> = {}) => {
     blocks.push(para(text, style, sourceOf(node, file), extra));
   };
@@ -212,6 +214,7 @@ export function layoutAct(root: ActRoot): Layout {
         const text = textOf(node);
         if (within === 'decision' && node.depth === 1) title ??= text;
         if (within === 'methodology' && node.depth === 1) methodologyTitle ??= text;
+        if (within === 'form') formTitle ??= text;
         push(text, `Act Heading ${node.depth}`, node, file, within === 'methodology' ? { spaceBefore: 18 } : {});
         return;
       }
@@ -248,7 +251,7 @@ export function layoutAct(root: ActRoot): Layout {
   };
   walk(root, root.data?.file ?? '', 'root');
 
-  const docTitle = title ?? methodologyTitle ?? root.id;
+  const docTitle = title ?? methodologyTitle ?? formTitle ?? root.id;
   return {
     lang: root.lang, languageTag: LANGUAGE_TAG[root.lang], title: docTitle,
     ...(title && methodologyTitle ? { subject: methodologyTitle } : {}), blocks,

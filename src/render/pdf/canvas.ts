@@ -3,7 +3,9 @@
 // the bottom. Each page's content stream is written here as text and compressed with Node's
 // zlib: pdf-lib's operator objects and its JavaScript deflate took most of the render time.
 // Text goes out as one TJ per line, the extra space of a justified line as offsets after each
-// space, the glyphs already encoded by the font.
+// space, the glyphs already encoded by the font. A canvas without a document only records the
+// pages' content, naming each face by its name (/regular, /bold, ...): `metodika forms` writes
+// its own PDF objects, one sheet after another, and takes the content from `content()`.
 import { deflateSync } from 'node:zlib';
 import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { MARGIN, PAGE, RULE_WIDTH } from '../house-style.js';
@@ -13,7 +15,7 @@ import type { DocFont, FaceName } from './fonts.js';
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 interface Page {
-  page: PDFPage;
+  page?: PDFPage;
   ops: string[];
   /** The name the page's resources give each face it uses. */
   fonts: Map<FaceName, string>;
@@ -25,14 +27,14 @@ export class Canvas {
   /** The top of the space left on the current page. */
   y = MARGIN.top;
 
-  constructor(private readonly doc: PDFDocument, readonly fonts: Record<FaceName, DocFont>) {}
+  constructor(private readonly doc: PDFDocument | undefined, readonly fonts: Record<FaceName, DocFont>) {}
 
   get pageCount(): number {
     return this.all.length;
   }
 
   newPage(): void {
-    this.current = { page: this.doc.addPage([PAGE.width, PAGE.height]), ops: [], fonts: new Map() };
+    this.current = { page: this.doc?.addPage([PAGE.width, PAGE.height]), ops: [], fonts: new Map() };
     this.all.push(this.current);
     this.y = MARGIN.top;
   }
@@ -67,7 +69,7 @@ export class Canvas {
   private fontName(p: Page, face: FaceName): string {
     let name = p.fonts.get(face);
     if (!name) {
-      name = this.fonts[face].resourceName(p.page).toString();
+      name = p.page ? this.fonts[face].resourceName(p.page).toString() : `/${face}`;
       p.fonts.set(face, name);
     }
     return name;
@@ -87,12 +89,18 @@ export class Canvas {
     this.page().ops.push(`${num(RULE_WIDTH)} w ${num(x1)} ${num(PAGE.height - y1)} m ${num(x2)} ${num(PAGE.height - y2)} l S`);
   }
 
+  /** A page's content stream, uncompressed. */
+  content(index: number): string {
+    return this.all[index].ops.join('\n');
+  }
+
   /** Writes each page's content stream; call once, after the last page is drawn. */
   finish(): void {
+    if (!this.doc) throw new Error('a canvas without a document has no pages to finish');
     const ctx = this.doc.context;
     for (const p of this.all) {
       const stream = ctx.stream(deflateSync(Buffer.from(p.ops.join('\n'), 'latin1')), { Filter: 'FlateDecode' });
-      p.page.node.addContentStream(ctx.register(stream));
+      p.page!.node.addContentStream(ctx.register(stream));
     }
   }
 }

@@ -144,10 +144,14 @@ export class DocFont {
     }));
   }
 
+  /** The font's object, allocated on first use (also for a writer that makes no pdf-lib pages). */
+  reference(): PDFRef {
+    return (this.ref ??= this.doc.context.nextRef());
+  }
+
   /** The name a page's resources give this font. */
   resourceName(page: PDFPage): PDFName {
-    this.ref ??= this.doc.context.nextRef();
-    return page.node.newFontDictionary(this.program.name, this.ref);
+    return page.node.newFontDictionary(this.program.name, this.reference());
   }
 }
 

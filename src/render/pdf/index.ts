@@ -1,5 +1,6 @@
 // The act as PDF: the layout of blocks, checked against the font, set into lines, put on pages,
 // numbered, with the title and language in the document's metadata.
+import type { Lang } from '../../model/source.js';
 import type { ActRoot } from '../../model/tree.js';
 import { layoutAct } from '../blocks.js';
 import { footerTemplate, footerText } from '../footer.js';
@@ -13,6 +14,17 @@ import { pdfLib } from './pdf-lib.js';
 
 const FACES: FaceName[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
+/** Numbers every page of the canvas in its footer ("Страница 3 из 13"). */
+export function drawFooters(canvas: Canvas, lang: Lang): void {
+  const regular = program('regular');
+  for (let i = 0; i < canvas.pageCount; i++) {
+    const text = footerText(lang, i + 1, canvas.pageCount);
+    const x = MARGIN.left + (CONTENT_WIDTH - regular.width(text, SIZE.footer)) / 2;
+    canvas.select(i);
+    canvas.text('regular', SIZE.footer, x, PAGE.height - FOOTER_BASELINE, text.split(' '));
+  }
+}
+
 export async function renderPdf(root: ActRoot): Promise<Uint8Array> {
   const layout = layoutAct(root);
   const lang = root.lang;
@@ -24,13 +36,7 @@ export async function renderPdf(root: ActRoot): Promise<Uint8Array> {
   const canvas = new Canvas(doc, fonts);
   paginate(canvas, typeset(layout.blocks, hyphenatorFor(lang)));
 
-  const regular = program('regular');
-  for (let i = 0; i < canvas.pageCount; i++) {
-    const text = footerText(lang, i + 1, canvas.pageCount);
-    const x = MARGIN.left + (CONTENT_WIDTH - regular.width(text, SIZE.footer)) / 2;
-    canvas.select(i);
-    canvas.text('regular', SIZE.footer, x, PAGE.height - FOOTER_BASELINE, text.split(' '));
-  }
+  drawFooters(canvas, lang);
   canvas.finish();
   for (const f of FACES) fonts[f].embed();
 

@@ -8,6 +8,7 @@ import { benchDiff } from './diff.js';
 import { benchEngine } from './engine.js';
 import { benchForms } from './forms.js';
 import { benchFoundation } from './foundation.js';
+import { benchImport } from './import.js';
 import { benchRender } from './render.js';
 import type { BenchRow } from './types.js';
 
@@ -17,6 +18,7 @@ const SECTIONS: Array<[string, () => Promise<BenchRow[]>]> = [
   ['Scoring engine (issue 5)', benchEngine],
   ['Diff (issue 7)', benchDiff],
   ['Evaluation sheets (issue 9)', benchForms],
+  ['Import (issue 8)', benchImport],
 ];
 
 const only = process.argv.slice(2);

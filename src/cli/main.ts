@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { load: () => Promise<Module>; summary: string }>
   all: { load: () => import('./all.js'), summary: 'all [DIR] [--out DIR]                validate, lint and build every act in methodologies/ (npm start)' },
   lint: { load: () => import('./lint.js'), summary: 'lint FILE... [--format text|json]    find the defects real acts contain' },
   diff: { load: () => import('./diff.js'), summary: 'diff LOCAL [BASE] [--lang ru|kk] [--format ...] [--out DIR] [--all]   what a local act changes' },
+  import: { load: () => import('./import.js'), summary: 'import FILE.txt [--lang ru|kk] [--appendix N] [--derive BASE] [--id ID] [--out FILE.yaml]   a published text into a methodology file' },
   new: { load: () => import('./new.js'), summary: 'new --base typical-b-2025 --out FILE.yaml [--answers FILE] [--force]   draft a local act' },
   explain: { load: () => import('./explain.js'), summary: 'explain ACT.yaml                     what the act decides that the typical one leaves open' },
   forms: { load: () => import('./forms.js'), summary: 'forms ACT.yaml --blank | --roster staff.csv --period 2025-Q3 [--fillable | --results R.json --scores S.csv]   evaluation sheets' },

@@ -47,6 +47,12 @@ describe('the measure itself', () => {
     expect(g.seedWords).toBe(2);
   });
 
+  it('rejoins a word broken by a hyphen at a line end only when the build has the joined word', () => {
+    const f = measureFidelity('виды по-\nощряемых действий, Е-\nқызмет', 'виды поощряемых действий, Е-қызмет');
+    expect(f.recall).toBe(1);
+    expect(f.seedWords).toBe(5);
+  });
+
   it('counts a missing word, an extra word and reordering', () => {
     const f = measureFidelity('один два три четыре', 'один три пять четыре');
     expect(f.matched).toBe(3);

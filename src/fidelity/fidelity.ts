@@ -6,6 +6,8 @@ import { diffArrays } from 'diff';
 export interface Token {
   word: string;
   line: number;
+  /** The word ends its line with a hyphen ("по-" / "ощряемых"): it may be half of a broken word. */
+  broken?: boolean;
 }
 
 /** Runs of three or more single letters ("п а р а м е т р у") are one word spaced out by justification. */
@@ -19,6 +21,7 @@ export function tokenize(text: string, { pdf = false } = {}): Token[] {
   text.split('\n').forEach((raw, i) => {
     const line = pdf ? joinSpacedLetters(raw) : raw;
     for (const m of line.matchAll(/[\p{L}\p{N}]+(?:,\d+)?/gu)) out.push({ word: m[0], line: i + 1 });
+    if (pdf && /\p{L}-\s*$/u.test(line) && out.length) out[out.length - 1].broken = true;
   });
   return out;
 }
@@ -42,9 +45,10 @@ export interface Fidelity {
 }
 
 /**
- * Justified PDF text also splits a word around a single letter ("нег і зделген", "в зысканий").
- * Adjacent seed fragments are joined when the joined form is a word of the build and at least one
- * fragment is not: the repair needs evidence that the word exists, and leaves real words alone.
+ * Justified PDF text also splits a word around a single letter ("нег і зделген", "в зысканий"),
+ * and breaks words with a hyphen at a line end ("по-" / "ощряемых"). Adjacent seed fragments are
+ * joined when the joined form is a word of the build and at least one fragment is not: the repair
+ * needs evidence that the word exists, and leaves real words (and real hyphenated words) alone.
  */
 export function rejoinFragments(tokens: Token[], vocabulary: ReadonlySet<string>): Token[] {
   const out: Token[] = [];
@@ -52,7 +56,8 @@ export function rejoinFragments(tokens: Token[], vocabulary: ReadonlySet<string>
     let joined = false;
     for (const n of [3, 2]) {
       const parts = tokens.slice(i, i + n);
-      if (parts.length < n || !parts.some((t) => t.word.length === 1)) continue;
+      const split = parts.some((t) => t.word.length === 1) || (n === 2 && parts[0].broken);
+      if (parts.length < n || !split) continue;
       const word = parts.map((t) => t.word).join('');
       if (vocabulary.has(word) && parts.some((t) => !vocabulary.has(t.word))) {
         out.push({ word, line: parts[0].line });

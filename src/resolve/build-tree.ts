@@ -247,6 +247,12 @@ export function buildTree(source: MethodologyFile, lang: Lang, numbers: Map<stri
     decision.children.push(fixed(renderTemplate(lang, 'decision-publication', {
       kind, issuer, region: act.region ? say(act.region, 'act region') : '', date: formatDate(act.date, lang), dateNumeric: formatDateNumeric(act.date), number: act.number,
     }), 'publication', act));
+    if (act.registration) {
+      decision.children.push(fixed(renderTemplate(lang, 'registration', {
+        date: act.registration.date ? formatDate(act.registration.date, lang, 'date-on') : '', number: act.registration.number,
+      }), 'publication', act.registration));
+    }
+    for (const f of act.footnotes ?? []) decision.children.push(para(f.text, `act footnote "${f.footnote}"`, 'footnote', f.footnote));
     decision.children.push(fixed(renderTemplate(lang, 'decision-enacts', { kind, issuer, preamble: act.preamble ? say(act.preamble, 'act preamble') : '' }), 'enacts', act.preamble ?? act));
     for (const p of act.points) decision.children.push(point(p, 'decision point'));
     if (act.signatory) {

@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 
 export interface Words {
   months: string[];
+  'months-on': string[];
   kind: Record<'order' | 'decision', Record<string, string>>;
   missing: string;
 }

@@ -1,7 +1,8 @@
 // metodika diff LOCAL | A B: what one act changes against another. Prints the summary; writes
 // the reports, the redline and the comparative table asked for with --format (all of them when
 // only --out is given).
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { hasErrors } from '../diagnostics.js';
 import { compareActs, DiffInputError } from '../diff/compare.js';
@@ -39,15 +40,29 @@ const OUTPUTS: Record<string, Output> = {
 };
 const FORMATS = Object.keys(OUTPUTS);
 
+/** A published text is imported (as `metodika import` would) into a temporary full act. */
+async function importForDiff(file: string): Promise<string> {
+  const { ImportError, importText, readActFile } = await import('../import/index.js');
+  try {
+    const { text } = await readActFile(file);
+    const dir = await mkdtemp(join(tmpdir(), 'metodika-diff-'));
+    const imported = await importText(text, { file, out: join(dir, 'imported.yaml') });
+    const out = join(dir, `${imported.act.id}.yaml`);
+    await writeFile(out, imported.yaml);
+    return out;
+  } catch (e) {
+    if (e instanceof ImportError) throw new DiffInputError(e.message);
+    throw e;
+  }
+}
+
 /** Resolves one act, or says in one line why the file cannot be compared. */
 async function load(file: string, cache: ResolveCache): Promise<ResolvedAct> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new DiffInputError(`${file}: no such file`);
-  if (!/^\.ya?ml$/i.test(extname(file))) {
-    throw new DiffInputError(`${file}: not a methodology (.yaml); comparing a published text needs it imported first`);
-  }
   if (!(await readFile(file, 'utf8')).trim()) throw new DiffInputError(`${file}: the file is empty, there is no act to compare`);
-  const { act, diagnostics } = await resolveFile(file, cache);
+  const yamlFile = /^\.ya?ml$/i.test(extname(file)) ? file : await importForDiff(file);
+  const { act, diagnostics } = await resolveFile(yamlFile, cache);
   if (!act || hasErrors(diagnostics)) {
     printDiagnostics(diagnostics.filter((d) => d.severity === 'error').slice(0, 5));
     throw new DiffInputError(`${file}: not a methodology act that resolves (run: metodika validate ${file})`);

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/diff.js';
-import { actPath, fixtureDir, tempDir, typicalSource } from '../helpers.js';
+import { actPath, fixtureDir, ROOT, tempDir, typicalSource } from '../helpers.js';
 
 let out = '';
 let err = '';
@@ -31,6 +31,12 @@ describe('metodika diff', () => {
     expect(await run([actPath('mangistau-district-2025')])).toBe(0);
     expect(out).toMatch(/^typical-b-2025 -> mangistau-district-2025 \(ru\): a derived act against its base, aligned by id/);
     expect(out).toMatch(/Changes of substance \(11\):/);
+  });
+
+  it('compares an act with a published plain text, imported on the fly', async () => {
+    expect(await run([actPath('typical-b-2025'), join(ROOT, 'test', 'seeds', '000_4cfb7ede7e01f99a.txt')])).toBe(0);
+    expect(out).toMatch(/^typical-b-2025 -> 000-4cfb7ede7e01f99a \(ru\): two unrelated acts, aligned by similarity/);
+    expect(out).toMatch(/point 17[^\n]*: changed in substance/);
   });
 
   it('writes every format to --out', async () => {
@@ -79,7 +85,7 @@ describe('metodika diff', () => {
   it('refuses a file that is not an act', async () => {
     const dir = fixtureDir({ 'x.yaml': 'hello: world\n', 'act.txt': 'Методика оценки ...' });
     await refused([actPath('typical-b-2025'), join(dir, 'x.yaml')], /x\.yaml: not a methodology act that resolves/);
-    await refused([actPath('typical-b-2025'), join(dir, 'act.txt')], /act\.txt: not a methodology \(\.yaml\)/);
+    await refused([actPath('typical-b-2025'), join(dir, 'act.txt')], /act\.txt: no Russian or Kazakh text found; this is not the text of an act/);
     await refused([actPath('typical-b-2025'), join(dir, 'missing.yaml')], /missing\.yaml: no such file/);
   });
 

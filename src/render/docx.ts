@@ -2,6 +2,7 @@
 // acts are set in and what users' machines have). Point numbers are text, never Word's
 // automatic numbering, so a number cannot drift from the published one. Form tables repeat
 // their header row on each page; the footer numbers the pages with Word's own fields.
+import type { Lang } from '../model/source.js';
 import {
   AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table as DocxTable,
   TableCell, TableLayoutType, TableRow, TextRun, WidthType,
@@ -88,17 +89,31 @@ function withTableSpacing(blocks: Block[]): Block[] {
   });
 }
 
-export async function renderDocx(root: ActRoot): Promise<Uint8Array> {
-  const layout = layoutAct(root);
-  const footer = new Footer({
+/** The house page: A4 with the act's margins (shared with the comparative table). */
+export const HOUSE_PAGE = {
+  size: { width: twip(PAGE.width), height: twip(PAGE.height) },
+  margin: {
+    top: twip(MARGIN.top), bottom: twip(MARGIN.bottom), left: twip(MARGIN.left), right: twip(MARGIN.right),
+    footer: twip(FOOTER_BASELINE), header: twip(FOOTER_BASELINE),
+  },
+};
+
+/** The house footer: "Страница N из M" / "N-бет, барлығы M бет" as Word fields. */
+export function houseFooter(lang: Lang): Footer {
+  return new Footer({
     children: [new Paragraph({
       alignment: AlignmentType.CENTER,
       children: [new TextRun({
         size: halfPoints(SIZE.footer),
-        children: footerParts(layout.lang).map((p) => ('text' in p ? p.text : p.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES)),
+        children: footerParts(lang).map((p) => ('text' in p ? p.text : p.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES)),
       })],
     })],
   });
+}
+
+export async function renderDocx(root: ActRoot): Promise<Uint8Array> {
+  const layout = layoutAct(root);
+  const footer = houseFooter(layout.lang);
   const doc = new Document({
     title: layout.title,
     ...(layout.subject ? { subject: layout.subject } : {}),
@@ -120,13 +135,7 @@ export async function renderDocx(root: ActRoot): Promise<Uint8Array> {
     },
     sections: [{
       properties: {
-        page: {
-          size: { width: twip(PAGE.width), height: twip(PAGE.height) },
-          margin: {
-            top: twip(MARGIN.top), bottom: twip(MARGIN.bottom), left: twip(MARGIN.left), right: twip(MARGIN.right),
-            footer: twip(FOOTER_BASELINE), header: twip(FOOTER_BASELINE),
-          },
-        },
+        page: HOUSE_PAGE,
       },
       footers: { default: footer },
       children: withTableSpacing(layout.blocks).map((b) => (b.kind === 'para' ? paragraph(b) : table(b))),

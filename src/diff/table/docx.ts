@@ -2,12 +2,12 @@
 // margins), the column headings repeated on every page, changed words in bold. Portrait, as the
 // PDF (whose canvas has the act's page).
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell,
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell,
   TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { ActDiff } from '../diff.js';
-import { footerParts } from '../../render/footer.js';
-import { CELL_PADDING, CONTENT_WIDTH, FONT_FAMILY, FOOTER_BASELINE, MARGIN, PAGE, SIZE } from '../../render/house-style.js';
+import { HOUSE_PAGE, houseFooter } from '../../render/docx.js';
+import { CELL_PADDING, CONTENT_WIDTH, FONT_FAMILY, SIZE } from '../../render/house-style.js';
 import { type Cell, comparativeTable, type TableOptions } from './rows.js';
 
 /** Fractions of the text width: the element's name is short, the two wordings long. */
@@ -34,15 +34,7 @@ export async function renderTableDocx(diff: ActDiff, opts: TableOptions = {}): P
     children: cells.map((c, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, margins, children: paragraphs(c, header) })),
   });
   const heading = (text: string, bold: boolean) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold })] });
-  const footer = new Footer({
-    children: [new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({
-        size: halfPoints(SIZE.footer),
-        children: footerParts(table.lang).map((p) => ('text' in p ? p.text : p.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES)),
-      })],
-    })],
-  });
+  const footer = houseFooter(table.lang);
   const doc = new Document({
     title: table.title,
     subject: table.subject.join(' '),
@@ -51,13 +43,7 @@ export async function renderTableDocx(diff: ActDiff, opts: TableOptions = {}): P
     styles: { default: { document: { run: { font: FONT_FAMILY.docx, size: halfPoints(SIZE.body), language: { value: table.languageTag } } } } },
     sections: [{
       properties: {
-        page: {
-          size: { width: twip(PAGE.width), height: twip(PAGE.height) },
-          margin: {
-            top: twip(MARGIN.top), bottom: twip(MARGIN.bottom), left: twip(MARGIN.left), right: twip(MARGIN.right),
-            footer: twip(FOOTER_BASELINE), header: twip(FOOTER_BASELINE),
-          },
-        },
+        page: HOUSE_PAGE,
       },
       footers: { default: footer },
       children: [

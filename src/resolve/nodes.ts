@@ -57,7 +57,9 @@ export function indexNodes(root: unknown, file: string, diagnostics?: Diagnostic
         });
       } else if (!prior) index.set(id, { id, kind, node: value as AnyNode, list });
     }
-    for (const v of Object.values(value)) walk(v, undefined);
+    // scoring.settings holds engine steps whose own ids (a table named "grades" used by two
+    // steps) are not nodes of the act.
+    for (const [k, v] of Object.entries(value)) if (k !== 'settings') walk(v, undefined);
   };
   walk(root, undefined);
   return index;

@@ -27,6 +27,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}${where} [${d.ruleId}]`;
 }
 
+/** An error at a position of a file. */
+export function errorAt(file: string, pos: { line: number; column: number }, message: string, ruleId: string, path?: string): Diagnostic {
+  return { file, line: pos.line, column: pos.column, severity: 'error', message, ruleId, path };
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -1,11 +1,9 @@
 // Reads a methodology file into plain JS values, keeping where every value came from so that
 // every later diagnostic can say file:line:column.
-import { readFile, stat } from 'node:fs/promises';
 import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { type Diagnostic, formatPath } from '../diagnostics.js';
+import { type Diagnostic, errorAt, formatPath } from '../diagnostics.js';
 import { type SourcePos, setPositions } from './positions.js';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Aliases are legitimate YAML, but a few dozen are plenty for an act; more is an expansion attack. */
 export const MAX_ALIASES = 100;
 
@@ -20,9 +18,6 @@ export interface Loaded {
 
 export type LoadResult = { ok: true; loaded: Loaded; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-function diag(file: string, pos: { line: number; column: number }, message: string, ruleId: string, path?: string): Diagnostic {
-  return { file, line: pos.line, column: pos.column, severity: 'error', message, ruleId, path };
-}
 
 /** Finds line:column of the first byte that is not valid UTF-8. */
 function firstInvalidUtf8(buf: Buffer): { line: number; column: number } | undefined {
@@ -59,34 +54,13 @@ export function looksLikeCp1251(buf: Buffer): boolean {
   return high > 0 && cyr / high > 0.8;
 }
 
-export async function loadFile(file: string): Promise<LoadResult> {
-  let size: number;
-  try {
-    const st = await stat(file);
-    if (!st.isFile()) return { ok: false, diagnostics: [diag(file, { line: 1, column: 1 }, 'not a regular file', 'io')] };
-    size = st.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? e})`;
-    return { ok: false, diagnostics: [diag(file, { line: 1, column: 1 }, why, 'io')] };
-  }
-  if (size > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      diagnostics: [diag(file, { line: 1, column: 1 }, `file is ${(size / 1048576).toFixed(1)} MB; a methodology is at most ${MAX_FILE_BYTES / 1048576} MB`, 'too-large')],
-    };
-  }
-  const buf = await readFile(file);
-  return loadBuffer(file, buf);
-}
-
 export function loadBuffer(file: string, buf: Buffer): LoadResult {
   const bad = firstInvalidUtf8(buf);
   if (bad) {
     const hint = looksLikeCp1251(buf) ? 'it looks like Windows-1251 (CP1251); ' : '';
     return {
       ok: false,
-      diagnostics: [diag(file, bad, `file is not valid UTF-8: ${hint}save it as UTF-8`, 'encoding')],
+      diagnostics: [errorAt(file, bad, `file is not valid UTF-8: ${hint}save it as UTF-8`, 'encoding')],
     };
   }
   let src = buf.toString('utf8');
@@ -105,7 +79,7 @@ export function loadString(file: string, src: string): LoadResult {
   if (errors.length > 0) {
     return {
       ok: false,
-      diagnostics: errors.map((e) => diag(file, at(e.pos[0]), `YAML syntax: ${e.message.split('\n')[0]}`, 'yaml-syntax')),
+      diagnostics: errors.map((e) => errorAt(file, at(e.pos[0]), `YAML syntax: ${e.message.split('\n')[0]}`, 'yaml-syntax')),
     };
   }
   let aliasCount = 0;
@@ -125,14 +99,14 @@ export function loadString(file: string, src: string): LoadResult {
   if (aliasCount > MAX_ALIASES) {
     return {
       ok: false,
-      diagnostics: [diag(file, at(firstAlias ?? 0), `too many YAML aliases (${aliasCount} > ${MAX_ALIASES}): refusing a possible alias bomb`, 'yaml-alias-bomb')],
+      diagnostics: [errorAt(file, at(firstAlias ?? 0), `too many YAML aliases (${aliasCount} > ${MAX_ALIASES}): refusing a possible alias bomb`, 'yaml-alias-bomb')],
     };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    return { ok: false, diagnostics: [diag(file, at(firstAlias ?? 0), `YAML could not be expanded: ${(e as Error).message}`, 'yaml-alias-bomb')] };
+    return { ok: false, diagnostics: [errorAt(file, at(firstAlias ?? 0), `YAML could not be expanded: ${(e as Error).message}`, 'yaml-alias-bomb')] };
   }
 
   const nodeAt = (path: readonly (string | number)[]): YamlNode | undefined => {

@@ -28,6 +28,11 @@ export function posOfKey(obj: unknown, key: string): SourcePos | undefined {
   return (obj as Positioned)[KEYS]?.[key] ?? (obj as Positioned)[POS];
 }
 
+/** Position recorded for the key itself, without falling back to the object's. */
+export function keyPosOf(obj: object, key: string): SourcePos | undefined {
+  return (obj as Positioned)[KEYS]?.[key];
+}
+
 /** Deep copy that keeps the positions. */
 export function cloneWithPositions<T>(value: T): T {
   if (Array.isArray(value)) {

@@ -2,10 +2,9 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Diagnostic, hasErrors } from '../diagnostics.js';
-import { loadFile } from '../load/load.js';
 import { posOfKey } from '../load/positions.js';
 import type { Lang, MethodologyFile } from '../model/source.js';
-import { validateLoaded } from '../validate/validate.js';
+import { loadValidated } from '../validate/load-validated.js';
 import { type BuildResult, buildTree, numberNodes } from './build-tree.js';
 import { compose } from './compose.js';
 import { indexNodes } from './nodes.js';
@@ -53,11 +52,10 @@ export async function resolveFile(file: string, cache: ResolveCache = new Map(),
 }
 
 async function resolveUncached(file: string, cache: ResolveCache, stack: string[]): Promise<ResolveResult> {
-  const loaded = await loadFile(file);
+  const loaded = await loadValidated(file);
   if (!loaded.ok) return { diagnostics: loaded.diagnostics };
-  const diagnostics = await validateLoaded(loaded.loaded);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const own = loaded.loaded.value as MethodologyFile;
+  const diagnostics = [...loaded.diagnostics];
+  const own = loaded.value as MethodologyFile;
   indexNodes(own, file, diagnostics);
   const expected = basename(file).replace(/\.ya?ml$/, '');
   if (own.id !== expected) {

@@ -9,12 +9,15 @@
 // METODIKA_CACHE_DIR; METODIKA_CACHE=off bypasses it. A cache that cannot be written is skipped.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
 import { keyPosOf, posOf, setPositions, type SourcePos } from './positions.js';
+
+const require = createRequire(import.meta.url);
 
 /** Bump when the entry layout changes. */
 const FORMAT = 1;
@@ -41,10 +44,11 @@ function cacheDir(): string {
 
 let salt: string | undefined;
 
-/** What besides the file's bytes decides the parse: the schema and the code that parses and checks. */
+/** What besides the file's bytes decides the parse: the schema, and the code and libraries that parse and check. */
 function codeSalt(): string {
   if (salt) return salt;
   const h = createHash('sha256').update(`format ${FORMAT}\0`);
+  for (const lib of ['yaml', 'ajv']) h.update(`${lib} ${(require(`${lib}/package.json`) as { version: string }).version}\0`);
   h.update(readFileSync(join(SCHEMAS_DIR, 'methodology.schema.json')));
   const ext = extname(fileURLToPath(import.meta.url));
   for (const rel of ['./load', './positions', '../validate/validate']) {

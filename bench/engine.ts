@@ -3,18 +3,15 @@
 // - the CLI on a 100,000-row CSV quarter plus the annual result in under 1 s end to end;
 // - memory flat in the number of rows (streaming).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScoringConfig } from '../src/engine/config.js';
 import { Engine } from '../src/engine/engine.js';
 import type { EvaluationRecord } from '../src/engine/types.js';
-
 import { PACKAGE_ROOT } from '../src/paths.js';
 import type { BenchRow } from './types.js';
-
-
 
 const PARAMS = ['nm-quality', 'nm-deadlines', 'nm-initiative', 'nm-discipline', 'nm-no-sanctions'];
 const MPARAMS = ['supervised-quality', 'supervised-deadlines', 'leadership', 'discipline', 'no-sanctions'];
@@ -62,21 +59,16 @@ function median(xs: number[]): number {
 }
 
 /** Runs the CLI's score command in a fresh process; returns wall ms, max RSS (MB) and stdout. */
-function runCli(root: string, args: string[]): { ms: number; rssMb: number; out: string; code: number | null; via: string } {
+function runCli(root: string, args: string[]): { ms: number; rssMb: number; out: string; code: number | null } {
   const bin = join(root, 'bin', 'metodika.js');
-  const main = join(root, 'dist', 'src', 'cli', 'main.js');
-  const registered = existsSync(main) && /['"]?score['"]?\s*:/.test(readFileSync(main, 'utf8'));
-  const scoreJs = join(root, 'dist', 'src', 'cli', 'score.js');
   // Report the peak RSS from inside the child, after it finishes.
   const probe = `process.on('exit', () => process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`;
-  const script = registered
-    ? `${probe} process.argv.splice(1, 0, ${JSON.stringify(bin)}); await import(${JSON.stringify(new URL(`file://${bin}`).href)});`
-    : `${probe} const m = await import(${JSON.stringify(new URL(`file://${scoreJs}`).href)}); process.exitCode = await m.run(${JSON.stringify(args)});`;
+  const script = `${probe} process.argv.splice(1, 0, ${JSON.stringify(bin)}); await import(${JSON.stringify(new URL(`file://${bin}`).href)});`;
   const t = performance.now();
-  const r = spawnSync(process.execPath, registered ? ['--input-type=module', '-e', script, 'score', ...args] : ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'score', ...args], { encoding: 'utf8' });
   const ms = performance.now() - t;
   const m = /MAXRSS (\d+)/.exec(r.stderr ?? '');
-  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, out: (r.stdout ?? '').trim(), code: r.status, via: registered ? 'node bin/metodika.js score' : 'score run() in a fresh node (score not yet registered in main.ts)' };
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, out: (r.stdout ?? '').trim(), code: r.status };
 }
 
 /** A fixed CPU workload: its time says how busy the machine was while the figures were taken. */
@@ -149,7 +141,7 @@ export async function benchEngine(): Promise<BenchRow[]> {
       ours: `${ms.toFixed(0)} ms (runs: ${runs.map((r) => r.ms.toFixed(0)).join(', ')})`,
       target: '< 1000 ms',
       pass: ms < 1000 && runs.every((r) => r.code === 0) && lines === 100_000,
-      note: `${runs[0].via}; writes results.csv, results.json, rejects.csv, annual.csv, annual.json; ${runs[0].out.replace(/ -> .*/, '')}`,
+      note: `node bin/metodika.js score; writes results.csv, results.json, rejects.csv, annual.csv, annual.json; ${runs[0].out.replace(/ -> .*/, '')}`,
     });
 
     // The same command's run(), in this process (no process start, code already warm).

@@ -4,9 +4,10 @@ import { LANGUAGES, type Lang } from '../model/source.js';
 
 export class UsageError extends Error {}
 
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+/** The command's options (and positionals, unless `allowPositionals` is false: then one is a usage error). */
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -29,13 +30,16 @@ export function splitList(value: string | undefined, allowed: readonly string[],
   return items;
 }
 
-/** Runs a command body, turning a usage error into exit code 2 and one line on stderr. */
-export async function guard(usage: string, body: () => Promise<number>): Promise<number> {
+/**
+ * Runs a command body, turning a usage error into exit code 2 and one line on stderr (prefixed
+ * with the command's name when given, as `metodika score: ...`).
+ */
+export async function guard(usage: string, body: () => Promise<number>, command?: string): Promise<number> {
   try {
     return await body();
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`metodika: ${e.message}\n${usage}`);
+      console.error(`metodika${command ? ` ${command}` : ''}: ${e.message}\n${usage}`);
       return 2;
     }
     throw e;

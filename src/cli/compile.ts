@@ -2,10 +2,10 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { MethodologyFile } from '../model/source.js';
 import { compileScoring, pointLabels } from '../scoring/compile.js';
 import { writeFileAtomic } from '../engine/stream.js';
+import { guard, parse, UsageError } from './args.js';
 import { oneLine } from './score.js';
 
 export const USAGE = `usage: metodika compile ACT.yaml... [--out DIR]
@@ -23,21 +23,17 @@ interface ResolveApi {
 }
 
 export async function run(args: string[]): Promise<number> {
-  let files: string[];
-  let outRoot: string;
-  try {
-    const p = parseArgs({ args, strict: true, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    if (p.values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    files = p.positionals;
-    if (!files.length) throw new Error('compile needs an ACT.yaml');
-    outRoot = p.values.out ?? 'output';
-  } catch (e) {
-    console.error(`metodika compile: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+  return guard(USAGE, () => command(args), 'compile');
+}
+
+async function command(args: string[]): Promise<number> {
+  const { values, positionals: files } = parse(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
+  if (!files.length) throw new UsageError('compile needs an ACT.yaml');
+  const outRoot = values.out ?? 'output';
   let failed = false;
   try {
     // The resolver is the document side's; loaded here only (the engine never imports it).

@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { type DayNumber, formatDate, loadCalendar, parseDate, parsePeriod, weekday, WEEKDAY_NAMES } from '../calendar/index.js';
 import { checkMembership, computeDeadlines, type MembershipInput } from '../engine/calibration.js';
 import { DEFAULT_SETTINGS, type ScoringConfig } from '../engine/config.js';
 import { ConfigError, Engine } from '../engine/engine.js';
+import { guard, parse, UsageError } from './args.js';
 import { configErrorLines, oneLine, readConfig } from './score.js';
 
 export const USAGE = `usage: metodika deadlines [--config SCORING.json] [--quarter 2025-Q1 | --year 2025]
@@ -30,8 +30,6 @@ export const USAGE = `usage: metodika deadlines [--config SCORING.json] [--quart
 Dates: YYYY-MM-DD or DD.MM.YYYY. "Within N working days of" an event counts from the day after
 it. Exit code: 0 done; 1 error or invalid membership; 2 bad arguments.`;
 
-class Usage extends Error {}
-
 function defaultConfigPath(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
@@ -44,7 +42,7 @@ function defaultConfigPath(): string {
   throw new Error('configs/typical-b-2025.scoring.json not found; give --config');
 }
 
-const EVENT_ALIASES: Record<string, string[]> = {
+const EVENT_ALIASES: Record<'received' | 'request' | 'signed', string[]> = {
   received: ['results-received', 'acquainted', 'completed'],
   request: ['request'],
   signed: ['protocol-signed', 'signature', 'signed'],
@@ -54,62 +52,57 @@ function day(dn: DayNumber): string {
   return `${formatDate(dn)} (${WEEKDAY_NAMES[weekday(dn)]})`;
 }
 
+const OPTIONS = {
+  config: { type: 'string' },
+  quarter: { type: 'string' },
+  year: { type: 'string' },
+  received: { type: 'string' },
+  request: { type: 'string' },
+  signed: { type: 'string' },
+  at: { type: 'string', multiple: true },
+  membership: { type: 'string' },
+  calendar: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  let v: Record<string, string | boolean | string[] | undefined>;
-  try {
-    v = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: 'string' },
-        quarter: { type: 'string' },
-        year: { type: 'string' },
-        received: { type: 'string' },
-        request: { type: 'string' },
-        signed: { type: 'string' },
-        at: { type: 'string', multiple: true },
-        membership: { type: 'string' },
-        calendar: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-    if (v.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (!v.quarter && !v.year && !v.received && !v.request && !v.signed && !(v.at as string[] | undefined)?.length && !v.membership) {
-      throw new Usage('give --quarter, --year, an event date (--received, --request, --signed, --at) or --membership');
-    }
-  } catch (e) {
-    console.error(`metodika deadlines: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+  return guard(USAGE, () => command(args), 'deadlines');
+}
+
+async function command(args: string[]): Promise<number> {
+  const v = parse(args, OPTIONS, false).values;
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!v.quarter && !v.year && !v.received && !v.request && !v.signed && !v.at?.length && !v.membership) {
+    throw new UsageError('give --quarter, --year, an event date (--received, --request, --signed, --at) or --membership');
   }
   try {
     const events: Record<string, DayNumber> = {};
     const date = (flag: string, text: string): DayNumber => {
       const dn = parseDate(text);
-      if (dn === undefined) throw new Usage(`${flag}: "${text}" is not a date (YYYY-MM-DD or DD.MM.YYYY)`);
+      if (dn === undefined) throw new UsageError(`${flag}: "${text}" is not a date (YYYY-MM-DD or DD.MM.YYYY)`);
       return dn;
     };
     for (const [flag, names] of Object.entries(EVENT_ALIASES)) {
-      const t = v[flag] as string | undefined;
+      const t = v[flag as keyof typeof EVENT_ALIASES];
       if (t) for (const n of names) events[n] = date(`--${flag}`, t);
     }
-    for (const a of (v.at as string[] | undefined) ?? []) {
+    for (const a of v.at ?? []) {
       const m = /^([a-z0-9-]+)=(.+)$/i.exec(a);
-      if (!m) throw new Usage(`--at ${a}: write EVENT=DATE`);
+      if (!m) throw new UsageError(`--at ${a}: write EVENT=DATE`);
       events[m[1]] = date('--at', m[2]);
     }
-    const period = v.quarter ? parsePeriod(v.quarter as string) : undefined;
-    if (v.quarter && (!period || period.kind !== 'quarter')) throw new Usage(`--quarter: "${v.quarter}" is not a quarter (write 2025-Q1)`);
+    const period = v.quarter ? parsePeriod(v.quarter) : undefined;
+    if (v.quarter && (!period || period.kind !== 'quarter')) throw new UsageError(`--quarter: "${v.quarter}" is not a quarter (write 2025-Q1)`);
     let year: number | undefined;
     if (v.year) {
-      if (!/^\d{4}$/.test(v.year as string)) throw new Usage(`--year: "${v.year}" is not a year`);
+      if (!/^\d{4}$/.test(v.year)) throw new UsageError(`--year: "${v.year}" is not a year`);
       year = Number(v.year);
     }
-    const configPath = (v.config as string | undefined) ?? defaultConfigPath();
+    const configPath = v.config ?? defaultConfigPath();
     const config: ScoringConfig = readConfig(configPath);
     let engine: Engine;
     try {
@@ -121,7 +114,7 @@ export async function run(args: string[]): Promise<number> {
       }
       throw e;
     }
-    const cal = v.calendar ? loadCalendar(v.calendar as string) : engine.calendar;
+    const cal = v.calendar ? loadCalendar(v.calendar) : engine.calendar;
     const dayOff = engine.settings['deadline-on-day-off'] ?? DEFAULT_SETTINGS['deadline-on-day-off'];
     const { deadlines, skipped } = computeDeadlines(config.deadlines ?? [], { period, year, events }, cal, dayOff);
     let membership: ReturnType<typeof checkMembership> | undefined;
@@ -129,7 +122,7 @@ export async function run(args: string[]): Promise<number> {
       if (!config.calibration) throw new Error(`${config.id} states no rules for a calibration session's membership`);
       let m: MembershipInput;
       try {
-        m = JSON.parse(readFileSync(v.membership as string, 'utf8')) as MembershipInput;
+        m = JSON.parse(readFileSync(v.membership, 'utf8')) as MembershipInput;
       } catch (e) {
         throw new Error(`${v.membership}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
       }
@@ -161,10 +154,7 @@ export async function run(args: string[]): Promise<number> {
     }
     return membership && !membership.ok ? 1 : 0;
   } catch (e) {
-    if (e instanceof Usage) {
-      console.error(`metodika deadlines: ${e.message}\n${USAGE}`);
-      return 2;
-    }
+    if (e instanceof UsageError) throw e;
     console.error(`metodika deadlines: ${oneLine(e)}`);
     return 1;
   }

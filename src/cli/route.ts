@@ -1,7 +1,7 @@
 // metodika route: which sheet and which evaluator for a category (point 17 of the typical act).
 
-import { parseArgs } from 'node:util';
 import { ConfigError, Engine, parseBool } from '../engine/engine.js';
+import { guard, parse, UsageError } from './args.js';
 import { configErrorLines, oneLine, readConfig } from './score.js';
 
 export const USAGE = `usage: metodika route --config SCORING.json --category CODE [--managerial true|false] [--position ID] [--json]
@@ -13,38 +13,31 @@ export const USAGE = `usage: metodika route --config SCORING.json --category COD
 
 Exit code: 0 routed; 1 not routable (unknown category, missing facts) or error; 2 bad arguments.`;
 
+const OPTIONS = {
+  config: { type: 'string' },
+  category: { type: 'string' },
+  managerial: { type: 'string' },
+  position: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  let v: Record<string, string | boolean | undefined>;
-  let managerial: boolean | undefined;
-  try {
-    v = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: 'string' },
-        category: { type: 'string' },
-        managerial: { type: 'string' },
-        position: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-    if (v.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (!v.config) throw new Error('--config is required');
-    if (!v.category) throw new Error('--category is required');
-    const m = parseBool(v.managerial);
-    if (m === 'invalid') throw new Error(`--managerial must be true or false, not "${v.managerial}"`);
-    managerial = m;
-  } catch (e) {
-    console.error(`metodika route: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+  return guard(USAGE, async () => command(args), 'route');
+}
+
+function command(args: string[]): number {
+  const v = parse(args, OPTIONS, false).values;
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
   }
+  if (!v.config) throw new UsageError('--config is required');
+  if (!v.category) throw new UsageError('--category is required');
+  const managerial = parseBool(v.managerial);
+  if (managerial === 'invalid') throw new UsageError(`--managerial must be true or false, not "${v.managerial}"`);
   try {
-    const path = v.config as string;
+    const path = v.config;
     let engine: Engine;
     try {
       engine = new Engine(readConfig(path));
@@ -55,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
       }
       throw e;
     }
-    const r = engine.route({ category: v.category as string, managerial, position: v.position as string | undefined });
+    const r = engine.route({ category: v.category, managerial, position: v.position });
     if (v.json) console.log(JSON.stringify({ ...r, ...(r.ok ? { cites: engine.cite(r.implements) } : {}) }, null, 2));
     else if (r.ok) {
       const cites = engine.cite(r.implements);

@@ -2,12 +2,12 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CalendarDataError, CalendarRangeError, loadCalendar } from '../calendar/index.js';
 import { ConfigError, Engine } from '../engine/engine.js';
 import { CsvError, formatOf, type InputFormat, openText } from '../engine/readers.js';
 import { scoreFiles } from '../engine/stream.js';
 import type { ScoringConfig } from '../engine/config.js';
+import { guard, parse, UsageError } from './args.js';
 
 export const USAGE = `usage: metodika score --config SCORING.json --input FILE [options]
 
@@ -25,8 +25,6 @@ export const USAGE = `usage: metodika score --config SCORING.json --input FILE [
 writes results.csv, results.json, rejects.csv (every rejected row with its line and reason),
 and with --annual annual.csv, annual.json. Exit code: 0 all rows scored; 3 some rows rejected
 (the rest are scored); 1 error (bad configuration, unreadable input); 2 bad arguments.`;
-
-class Usage extends Error {}
 
 /** Reads and parses a scoring configuration file; one clear line on failure. */
 export function readConfig(path: string): ScoringConfig {
@@ -48,55 +46,46 @@ export function configErrorLines(path: string, e: ConfigError): string {
   return errs.map((d) => `${path}: ${d.path ? `${d.path}: ` : ''}${d.message.replace(/^\/\S*: /, '')}`).join('\n');
 }
 
+const OPTIONS = {
+  config: { type: 'string' },
+  input: { type: 'string' },
+  format: { type: 'string' },
+  delimiter: { type: 'string' },
+  out: { type: 'string' },
+  outputs: { type: 'string' },
+  annual: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  calendar: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function run(args: string[]): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    const parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        config: { type: 'string' },
-        input: { type: 'string' },
-        format: { type: 'string' },
-        delimiter: { type: 'string' },
-        out: { type: 'string' },
-        outputs: { type: 'string' },
-        annual: { type: 'boolean' },
-        explain: { type: 'boolean' },
-        calendar: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    values = parsed.values;
-    if (values.help) {
-      console.log(USAGE);
-      return 0;
-    }
-    if (!values.config) throw new Usage('--config is required');
-    if (!values.input) throw new Usage('--input is required');
-    if (values.format && !['csv', 'json', 'jsonl'].includes(values.format as string)) throw new Usage(`--format must be csv, json or jsonl, not "${values.format}"`);
-    if (values.delimiter && ![',', ';', 'tab', '\t'].includes(values.delimiter as string)) throw new Usage('--delimiter must be , ; or tab');
-    if (values.outputs) {
-      for (const o of (values.outputs as string).split(',')) if (!['csv', 'json'].includes(o.trim())) throw new Usage(`--outputs: unknown format "${o}" (csv, json)`);
-    }
-  } catch (e) {
-    console.error(`metodika score: ${(e as Error).message}\n${USAGE}`);
-    return 2;
+  return guard(USAGE, () => command(args), 'score');
+}
+
+async function command(args: string[]): Promise<number> {
+  const { values } = parse(args, OPTIONS, false);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
-  const input = values.input as string;
+  if (!values.config) throw new UsageError('--config is required');
+  if (!values.input) throw new UsageError('--input is required');
+  if (values.format && !['csv', 'json', 'jsonl'].includes(values.format)) throw new UsageError(`--format must be csv, json or jsonl, not "${values.format}"`);
+  if (values.delimiter && ![',', ';', 'tab', '\t'].includes(values.delimiter)) throw new UsageError('--delimiter must be , ; or tab');
+  if (values.outputs) {
+    for (const o of values.outputs.split(',')) if (!['csv', 'json'].includes(o.trim())) throw new UsageError(`--outputs: unknown format "${o}" (csv, json)`);
+  }
+  const input = values.input;
   const format = (values.format as InputFormat | undefined) ?? (input === '-' ? 'csv' : formatOf(input));
-  if (!format) {
-    console.error(`metodika score: cannot tell the format of ${input}; give --format csv|json|jsonl\n${USAGE}`);
-    return 2;
-  }
+  if (!format) throw new UsageError(`cannot tell the format of ${input}; give --format csv|json|jsonl`);
   try {
-    const configPath = values.config as string;
+    const configPath = values.config;
     const config = readConfig(configPath);
     let engine: Engine;
     try {
-      engine = new Engine(config, { calendar: values.calendar ? loadCalendar(values.calendar as string) : undefined });
+      engine = new Engine(config, { calendar: values.calendar ? loadCalendar(values.calendar) : undefined });
     } catch (e) {
       if (e instanceof ConfigError) {
         console.error(configErrorLines(configPath, e));
@@ -104,9 +93,9 @@ export async function run(args: string[]): Promise<number> {
       }
       throw e;
     }
-    const outDir = (values.out as string | undefined) ?? join('output', config.id, 'score');
+    const outDir = values.out ?? join('output', config.id, 'score');
     const source = input === '-' ? process.stdin.setEncoding('utf8') : openText(input);
-    const delimiter = values.delimiter === 'tab' ? '\t' : (values.delimiter as string | undefined);
+    const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
     const summary = await scoreFiles({
       engine,
       source,
@@ -115,7 +104,7 @@ export async function run(args: string[]): Promise<number> {
       outDir,
       annual: !!values.annual,
       explain: !!values.explain,
-      outputs: values.outputs ? ((values.outputs as string).split(',').map((s) => s.trim()) as Array<'csv' | 'json'>) : undefined,
+      outputs: values.outputs ? (values.outputs.split(',').map((s) => s.trim()) as Array<'csv' | 'json'>) : undefined,
     });
     if (!values.quiet) {
       const a = summary.annual;

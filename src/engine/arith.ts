@@ -277,6 +277,34 @@ function safe(x: number): number {
   return x;
 }
 
+/**
+ * The millionths of a plain literal (an optional sign, at most 15 digits, at most 6 of them after
+ * a point or comma, nothing else), read without allocating: the scores the engine writes (and
+ * reads back for the annual result) are such.
+ * Undefined for anything else, which scanDecimal then reads (or rejects) as usual.
+ */
+function parsePlain(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  const c0 = text.charCodeAt(0);
+  const neg = c0 === 45; /* - */
+  if (neg || c0 === 43 /* + */) i = 1;
+  let v = 0;
+  let digits = 0;
+  let scale = -1; // digits after the point, -1 before one
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if ((c === 46 || c === 44) && scale < 0 && digits > 0) scale = 0;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15 || scale === 0 || scale > UNIT_DIGITS) return undefined;
+  return safe((neg ? -v : v) * POW10[UNIT_DIGITS - (scale < 0 ? 0 : scale)]);
+}
+
 const FIXED2: string[] = [];
 
 function scaledFixed(a: number, decimals: number): string {
@@ -298,6 +326,8 @@ export const scaled: Arith<number> = {
     return safe(n * POW10[UNIT_DIGITS - scale]);
   },
   parse(text) {
+    const plain = parsePlain(text);
+    if (plain !== undefined) return plain;
     const s = scanDecimal(text);
     if (!s) return undefined;
     if (s.scale > UNIT_DIGITS || s.digits.length > 15) throw new Overflow();

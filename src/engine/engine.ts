@@ -2,13 +2,14 @@
 
 import { type Calendar, type DayNumber, type Period, formatDate, loadCalendar, parseDate, parsePeriod } from '../calendar/index.js';
 import { type Arith, type Dec, Overflow, type Q, decimal, rational, scaled } from './arith.js';
-import { DEFAULT_SETTINGS, type ScoringConfig, type Settings, type SheetConfig } from './config.js';
+import { DEFAULT_SETTINGS, type EligibilityConfig, type ScoringConfig, type Settings, type SheetConfig } from './config.js';
 import { checkEligibility, eligibleFast } from './eligibility.js';
-import { type InputBounds, boundsOf, isBlank, readInput } from './inputs.js';
-import { type BuildContext, type Env, type Program, ProgramError, buildProgram } from './program.js';
+import { type InputBounds, boundsOf, isBlank, readInput, trimmed } from './inputs.js';
+import { type BuildContext, type Program, ProgramError, buildProgram } from './program.js';
 import { type RouteInput, type RouteOk, type RouteFail, normalizeCategory, normalizeCategoryCached, route } from './routing.js';
 import { validateConfigSchema } from './schema.js';
 import { type CompiledTable, type ConfigDiagnostic, type Gap, checkTable, compileTable, numText } from './tables.js';
+import { AnnualAccumulator } from './annual.js';
 import type { TraceEntry } from './trace.js';
 import type { AnnualResult, EvaluationRecord, FieldError, ScoreOutcome, ScoreResult } from './types.js';
 
@@ -38,18 +39,30 @@ function makeScanner(config: ScoringConfig, sheetId: string): (scores: Record<st
   return f;
 }
 
-function isDigits(s: string): boolean {
-  if (s.length === 0 || s.length > 9) return false;
+/** The value of 1 to 9 decimal digits; NaN for anything else. */
+function digitsValue(s: string): number {
+  if (s.length === 0 || s.length > 9) return NaN;
+  let v = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return NaN;
+    v = v * 10 + (c - 48);
   }
-  return true;
+  return v;
+}
+
+/** The items of a list written as text ("remark; reprimand@2025-02-10"): trimmed, blanks left out. */
+function listItems(s: string): string[] {
+  if (s.indexOf(';') < 0 && s.indexOf(',') < 0) {
+    const t = trimmed(s);
+    return t ? [t] : [];
+  }
+  return s.split(/[;,]/).map((x) => x.trim()).filter(Boolean);
 }
 
 function readDate(rec: EvaluationRecord, field: 'appointed' | 'dismissed', errors: FieldError[]): DayNumber | undefined {
   const raw = rec[field];
-  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  if (raw === undefined || raw === null || (typeof raw === 'string' && trimmed(raw) === '')) return undefined;
   const dn = typeof raw === 'string' ? parseDate(raw) : undefined;
   if (dn === undefined) errors.push({ field, message: `${field} "${raw}" is not a date (write YYYY-MM-DD or DD.MM.YYYY)` });
   return dn;
@@ -85,11 +98,56 @@ export interface EngineOptions {
   validateSchema?: boolean;
 }
 
+/** A program compiled on one arithmetic backend, with its inputs' bounds on that backend. */
+interface Compiled<V> {
+  A: Arith<V>;
+  prog: Program<V>;
+  bounds: InputBounds<V>[];
+}
+
 interface Backend<V> {
   A: Arith<V>;
-  sheets: Map<string, Program<V>>;
-  annual?: Program<V>;
-  bounds: Map<Program<V>, InputBounds<V>[]>;
+  sheets: Map<string, Compiled<V>>;
+  annual?: Compiled<V>;
+}
+
+/** A sheet with everything scoring it needs, looked up once rather than per record. */
+interface SheetPlan {
+  id: string;
+  sheet: SheetConfig;
+  /** Eligibility applies to this sheet. */
+  eligibility: EligibilityConfig | undefined;
+  /** Eligibility counts working days: the period must lie within the calendar's years. */
+  needsCalendar: boolean;
+  /** Yearly sheets (e.g. a 360 survey, a work plan) are named by the record, not routed. */
+  notRouted: boolean;
+  scan: (scores: Record<string, unknown>, raws: unknown[]) => number;
+  slots: Map<string, number>;
+  fastest: Compiled<number>;
+  fast: Compiled<Q>;
+  slow: Compiled<Dec>;
+}
+
+/** A period text as read, with what depends only on the period. */
+interface PeriodEntry {
+  period: Period;
+  /** The calendar covers the period's year (computed when first needed). */
+  covered?: boolean;
+  /** In post the whole period is enough for eligibility, working days aside (computed when first needed). */
+  whole?: boolean;
+}
+
+/** A route, with the plan of its sheet. */
+interface Routed {
+  route: RouteOk | RouteFail;
+  plan: SheetPlan | undefined;
+}
+
+/** A category text as read: its code, whether the configuration knows it, and its routes by managerial true/false/unknown. */
+interface CategoryEntry {
+  code: string;
+  known: boolean;
+  routes: Array<Routed | undefined>;
 }
 
 const TRUE = new Set(['true', 'yes', '1', 'y', 'да', 'иә', 'ия']);
@@ -110,20 +168,21 @@ export function parseBool(raw: unknown): boolean | undefined | 'invalid' {
   return 'invalid';
 }
 
-interface Prepared {
-  person: string;
-  period: Period;
-  sheetId: string;
-  sheet: SheetConfig;
-  category?: string;
-  evaluator?: string;
-  route?: string;
-  sanctions: string[];
-  appointed?: DayNumber;
-  dismissed?: DayNumber;
-  daysWorked?: number;
-  warnings?: string[];
-  trace: TraceEntry[] | null;
+/** What a record says, checked, for run(): one per engine, refilled for each record (scoring is synchronous). */
+class Prepared {
+  person = '';
+  periodEntry!: PeriodEntry;
+  period!: Period;
+  plan!: SheetPlan;
+  category: string | undefined = undefined;
+  evaluator: string | undefined = undefined;
+  route: string | undefined = undefined;
+  sanctions: string[] = NO_SANCTIONS;
+  appointed: DayNumber | undefined = undefined;
+  dismissed: DayNumber | undefined = undefined;
+  daysWorked: number | undefined = undefined;
+  warnings: string[] | undefined = undefined;
+  trace: TraceEntry[] | null = null;
 }
 
 export class Engine {
@@ -142,13 +201,21 @@ export class Engine {
   private readonly categories?: string[];
   private readonly categorySet?: Set<string>;
   private readonly routes = new Map<string, RouteOk | RouteFail>();
-  private readonly routesByCategory = new Map<string | undefined, Array<RouteOk | RouteFail | undefined>>();
-  private readonly wholePeriod = new Map<Period, boolean>();
-  private readonly inputSlots = new Map<string, Map<string, number>>();
-  private readonly scanners = new Map<string, (scores: Record<string, unknown>, raws: unknown[]) => number>();
+  private readonly categoryEntries = new Map<string, CategoryEntry>();
+  private lastCategoryText: string | undefined;
+  private lastCategory: CategoryEntry | undefined;
+  /** Routes of records without a category, by managerial true/false/unknown. */
+  private readonly uncategorised: Array<Routed | undefined> = [undefined, undefined, undefined];
+  private readonly plans = new Map<string, SheetPlan>();
   private readonly scanRaws: unknown[] = [];
-  private readonly periods = new Map<string, Period | null>();
+  private readonly prepared = new Prepared();
+  /** Annual outcomes by the quarters' scores (null: not to be shared). */
+  private readonly annualOutcomes = new Map<string, AnnualResult | null>();
+  private readonly periods = new Map<string, PeriodEntry | null>();
+  private lastPeriodText: string | undefined;
+  private lastPeriod: PeriodEntry | undefined;
   private readonly yearSheets: Set<string>;
+  private readonly quarterSheets: Set<string>;
 
   constructor(config: ScoringConfig, opts: EngineOptions = {}) {
     const diagnostics: ConfigDiagnostic[] = opts.validateSchema === false ? [] : validateConfigSchema(config);
@@ -170,8 +237,6 @@ export class Engine {
     }
     this.categories = config.categories?.codes.map(normalizeCategory);
     this.categorySet = this.categories ? new Set(this.categories) : undefined;
-    for (const [id, sh] of Object.entries(config.sheets)) this.inputSlots.set(id, new Map(sh.inputs.map((inp, i) => [inp.id, i])));
-    for (const id of Object.keys(config.sheets)) this.scanners.set(id, makeScanner(config, id));
     if (config.routing) {
       for (const [i, r] of config.routing.rules.entries()) {
         if (!config.sheets[r.sheet]) diagnostics.push({ severity: 'error', path: `routing.rules[${i}].sheet`, code: 'route-sheet', message: `routing rule "${r.route}" names unknown sheet "${r.sheet}"` });
@@ -196,6 +261,24 @@ export class Engine {
       if (step.op === 'cap') for (const c of step.caps) for (const k of c.sanctions) if (!this.sanctionKinds.has(k.toLowerCase())) this.sanctionKinds.set(k.toLowerCase(), k);
     }
     this.yearSheets = new Set(config.annual?.uses ?? []);
+    const q = config.annual?.quarters?.sheets;
+    this.quarterSheets = new Set(Object.keys(config.sheets).filter((id) => config.sheets[id].period === 'quarter' && (!q || q.includes(id))));
+    const elig = config.eligibility;
+    for (const [id, sheet] of Object.entries(config.sheets)) {
+      const applies = !!elig && (!elig.sheets || elig.sheets.includes(id));
+      this.plans.set(id, {
+        id,
+        sheet,
+        eligibility: applies ? elig : undefined,
+        needsCalendar: applies && !!elig!['min-working-days'],
+        notRouted: sheet.period === 'year' && config.period === 'quarter',
+        scan: makeScanner(config, id),
+        slots: new Map(sheet.inputs.map((inp, i) => [inp.id, i])),
+        fastest: this.fastest.sheets.get(id)!,
+        fast: this.fast.sheets.get(id)!,
+        slow: this.slow.sheets.get(id)!,
+      });
+    }
     this.diagnostics = diagnostics;
   }
 
@@ -221,14 +304,12 @@ export class Engine {
       readings: new Map((cfg.readings ?? []).map((r) => [r.id, r])),
       diagnostics: A.name === 'rational' ? diagnostics : [],
     };
-    const sheets = new Map<string, Program<V>>();
-    const bounds = new Map<Program<V>, InputBounds<V>[]>();
+    const sheets = new Map<string, Compiled<V>>();
     for (const [id, s] of Object.entries(cfg.sheets)) {
-      const p = buildProgram(ctx, { id, inputs: s.inputs, steps: s.steps, final: s.final, grade: s.grade, details: s.details }, `sheets.${id}`);
-      sheets.set(id, p);
-      bounds.set(p, s.inputs.map((i) => boundsOf(A, i)));
+      const prog = buildProgram(ctx, { id, inputs: s.inputs, steps: s.steps, final: s.final, grade: s.grade, details: s.details }, `sheets.${id}`);
+      sheets.set(id, { A, prog, bounds: s.inputs.map((i) => boundsOf(A, i)) });
     }
-    let annual: Program<V> | undefined;
+    let annual: Compiled<V> | undefined;
     if (cfg.annual) {
       const an = cfg.annual;
       for (const u of an.uses ?? []) {
@@ -241,10 +322,10 @@ export class Engine {
         { id: 'quarters', type: 'list' as const, decimals: 15 },
         ...(an.uses ?? []).map((u) => ({ id: u, type: 'number' as const, decimals: 15 })),
       ];
-      annual = buildProgram(ctx, { id: 'annual', inputs, steps: an.steps, final: an.final, grade: an.grade, details: an.details }, 'annual');
-      bounds.set(annual, inputs.map((i) => boundsOf(A, i)));
+      const prog = buildProgram(ctx, { id: 'annual', inputs, steps: an.steps, final: an.final, grade: an.grade, details: an.details }, 'annual');
+      annual = { A, prog, bounds: inputs.map((i) => boundsOf(A, i)) };
     }
-    return { A, sheets, annual, bounds };
+    return { A, sheets, annual };
   }
 
   get calendar(): Calendar {
@@ -259,26 +340,41 @@ export class Engine {
     return out.length ? out : undefined;
   };
 
-  private period(text: string): Period | undefined {
+  private period(text: string): PeriodEntry | undefined {
+    // A file's rows mostly name the period of the row before: compared before it is looked up.
+    if (text === this.lastPeriodText) return this.lastPeriod;
     let p = this.periods.get(text);
     if (p === undefined) {
-      p = parsePeriod(text) ?? null;
+      const period = parsePeriod(text);
+      p = period ? { period } : null;
       if (this.periods.size < 10000) this.periods.set(text, p);
     }
-    return p ?? undefined;
+    this.lastPeriodText = text;
+    this.lastPeriod = p ?? undefined;
+    return this.lastPeriod;
+  }
+
+  private category(text: string): CategoryEntry {
+    if (text === this.lastCategoryText) return this.lastCategory!;
+    let c = this.categoryEntries.get(text);
+    if (c === undefined) {
+      const code = normalizeCategoryCached(text);
+      c = { code, known: !this.categorySet || this.categorySet.has(code), routes: [undefined, undefined, undefined] };
+      if (this.categoryEntries.size < 10000) this.categoryEntries.set(text, c);
+    }
+    this.lastCategoryText = text;
+    this.lastCategory = c;
+    return c;
   }
 
   route(input: RouteInput): RouteOk | RouteFail {
     if (!this.config.routing) return { ok: false, field: 'category', error: 'this configuration has no routing rules' };
     if (input.position === undefined) {
       // The common case, without a string key: category -> [managerial true, false, unknown].
-      let slot = this.routesByCategory.get(input.category);
-      if (!slot) {
-        slot = [undefined, undefined, undefined];
-        if (this.routesByCategory.size < 10000) this.routesByCategory.set(input.category, slot);
-      }
+      // The route of a text and of its code are the same (routing normalises the code again).
+      const slot = input.category === undefined ? this.uncategorised : this.category(input.category).routes;
       const i = input.managerial === true ? 0 : input.managerial === false ? 1 : 2;
-      return (slot[i] ??= route(this.config.routing, input, this.categories, this.settings['routing-precedence']));
+      return (slot[i] ??= this.routed(route(this.config.routing, input, this.categories, this.settings['routing-precedence']))).route;
     }
     const key = `${input.category}\u0000${input.managerial}\u0000${input.position}`;
     let r = this.routes.get(key);
@@ -290,19 +386,20 @@ export class Engine {
   }
 
   /** Scores one record. Never throws for bad data: a bad record gives `{ok: false, rejection}`. */
-  score(rec: EvaluationRecord, opts: { trace?: boolean } = {}): ScoreOutcome {
+  score(rec: EvaluationRecord, opts?: { trace?: boolean }): ScoreOutcome {
     const errors: FieldError[] = [];
-    const prep = this.prepare(rec, errors, opts.trace ?? this.traceDefault);
+    const prep = this.prepare(rec, errors, opts?.trace ?? this.traceDefault);
     if (!prep || errors.length) {
       return { ok: false, rejection: { line: rec.line, person: typeof rec.person === 'string' ? rec.person : undefined, period: typeof rec.period === 'string' ? rec.period : undefined, errors } };
     }
+    const plan = prep.plan;
     if (this.useFast) {
       // Millionths in plain numbers first (no trace), then exact fractions, then decimal.js: each
       // backend either computes exactly or throws Overflow, never rounds silently.
       if (!prep.trace) {
         const n = errors.length;
         try {
-          return this.run(this.fastest, rec, prep, errors);
+          return this.run(plan.fastest, rec, prep, errors);
         } catch (e) {
           if (!(e instanceof Overflow)) throw e;
           errors.length = n;
@@ -310,61 +407,85 @@ export class Engine {
       }
       const n = errors.length;
       try {
-        return this.run(this.fast, rec, prep, errors);
+        return this.run(plan.fast, rec, prep, errors);
       } catch (e) {
         if (!(e instanceof Overflow)) throw e;
         if (prep.trace) prep.trace.length = 0;
         errors.length = n;
       }
     }
-    return this.run(this.slow, rec, prep, errors);
+    return this.run(plan.slow, rec, prep, errors);
+  }
+
+  private routed(route: RouteOk | RouteFail): Routed {
+    return { route, plan: route.ok ? this.plans.get(route.sheet) : undefined };
+  }
+
+  /** The route for a category (its cache entry, or none) when the record names no position. */
+  private routeOf(cat: CategoryEntry | undefined, managerial: boolean | undefined): Routed {
+    const slot = cat ? cat.routes : this.uncategorised;
+    const i = managerial === true ? 0 : managerial === false ? 1 : 2;
+    return (slot[i] ??= this.routed(route(this.config.routing!, { category: cat?.code, managerial, position: undefined }, this.categories, this.settings['routing-precedence'])));
   }
 
   private prepare(rec: EvaluationRecord, errors: FieldError[], wantTrace: boolean): Prepared | undefined {
     const cfg = this.config;
     const trace: TraceEntry[] | null = wantTrace ? [] : null;
     let warnings: string[] | undefined;
-    const person = typeof rec.person === 'string' ? rec.person.trim() : typeof rec.person === 'number' ? String(rec.person) : '';
+    const person = typeof rec.person === 'string' ? trimmed(rec.person) : typeof rec.person === 'number' ? String(rec.person) : '';
     if (!person) errors.push({ field: 'person', message: 'person is required' });
     const periodText = typeof rec.period === 'string' ? rec.period : rec.period === undefined || rec.period === null ? '' : String(rec.period);
-    const period = this.period(periodText);
+    const pe = this.period(periodText);
+    const period = pe?.period;
     if (!period) errors.push({ field: 'period', message: periodText.trim() ? `period "${periodText}" is not a period (write 2025-Q1 for a quarter, 2025 for a year)` : 'period is required' });
 
-    let category: string | undefined;
-    if (typeof rec.category === 'string' && rec.category.trim()) {
-      category = normalizeCategoryCached(rec.category);
-      if (this.categorySet && !this.categorySet.has(category)) {
-        errors.push({ field: 'category', message: `unknown category "${rec.category}" (not in the configuration's ${this.categories!.length} codes: ${abbreviate(this.categories!)})` });
-        category = undefined;
+    // A category or managerial error stops routing; a category error alone also the "sheet is required" one.
+    let categoryError = false;
+    let cat: CategoryEntry | undefined;
+    if (typeof rec.category === 'string') {
+      const c = this.category(rec.category);
+      if (c.code !== '') {
+        if (c.known) cat = c;
+        else {
+          errors.push({ field: 'category', message: `unknown category "${rec.category}" (not in the configuration's ${this.categories!.length} codes: ${abbreviate(this.categories!)})` });
+          categoryError = true;
+        }
       }
-    } else if (rec.category !== undefined && rec.category !== null && !(typeof rec.category === 'string')) {
+    } else if (rec.category !== undefined && rec.category !== null) {
       errors.push({ field: 'category', message: `category must be text, got ${JSON.stringify(rec.category)}` });
+      categoryError = true;
     }
+    const category = cat?.code;
     const managerial = parseBool(rec.managerial);
     if (managerial === 'invalid') errors.push({ field: 'managerial', message: `managerial must be true or false, got ${JSON.stringify(rec.managerial)}` });
-    const position = typeof rec.position === 'string' && rec.position.trim() ? rec.position.trim() : undefined;
+    const position = typeof rec.position === 'string' ? trimmed(rec.position) || undefined : undefined;
 
-    let sheetId = typeof rec.sheet === 'string' ? rec.sheet.trim() : '';
+    let sheetId = typeof rec.sheet === 'string' ? trimmed(rec.sheet) : '';
+    let plan = sheetId ? this.plans.get(sheetId) : undefined;
     let evaluator: string | undefined;
     let routeId: string | undefined;
-    if (sheetId && !cfg.sheets[sheetId]) {
+    const unknownSheet = !!sheetId && !plan;
+    if (unknownSheet) {
       errors.push({ field: 'sheet', message: `unknown sheet "${sheetId}" (this configuration has: ${Object.keys(cfg.sheets).join(', ')})` });
       sheetId = '';
     }
-    const routeWanted = cfg.routing && (!sheetId || category !== undefined) && !errors.some((e) => e.field === 'category' || e.field === 'managerial');
-    if (routeWanted && !(sheetId && this.yearSheetNotRouted(sheetId))) {
-      const r = this.route({ category, managerial: managerial === 'invalid' ? undefined : managerial, position });
+    const routeWanted = cfg.routing && (!sheetId || category !== undefined) && !categoryError && managerial !== 'invalid';
+    if (routeWanted && !plan?.notRouted) {
+      const m = managerial as boolean | undefined;
+      const routed = position === undefined ? this.routeOf(cat, m) : this.routed(this.route({ category, managerial: m, position }));
+      const r = routed.route;
       if (r.ok) {
-        if (trace) trace.push({ step: 'route', op: 'route', implements: r.implements, cites: this.cite(r.implements), in: { category, managerial, position }, out: { sheet: r.sheet, evaluator: r.evaluator, rule: r.rule }, readings: [{ id: 'routing-precedence', text: r.reading }] });
+        if (trace) trace.push({ step: 'route', op: 'route', implements: r.implements, cites: this.cite(r.implements), in: { category, managerial: m, position }, out: { sheet: r.sheet, evaluator: r.evaluator, rule: r.rule }, readings: [{ id: 'routing-precedence', text: r.reading }] });
         if (!sheetId) {
           sheetId = r.sheet;
+          plan = routed.plan;
           evaluator = r.evaluator;
           routeId = r.rule;
         } else if (r.sheet === sheetId) {
           evaluator = r.evaluator;
           routeId = r.rule;
         } else {
-          const msg = `sheet "${sheetId}" differs from the one routing gives for ${category}${managerial === true ? ' (managerial)' : ''}: "${r.sheet}" (rule ${r.rule})`;
+          const msg = `sheet "${sheetId}" differs from the one routing gives for ${category}${m === true ? ' (managerial)' : ''}: "${r.sheet}" (rule ${r.rule})`;
           const mode = this.settings['routing-check'];
           if (mode === 'error') errors.push({ field: 'sheet', message: msg });
           else if (mode === 'warn') (warnings ??= []).push(msg);
@@ -374,11 +495,13 @@ export class Engine {
       } else if (r.field !== 'category' || category !== undefined) {
         (warnings ??= []).push(`routing not checked: ${r.error}`);
       }
-    } else if (!sheetId && !errors.some((e) => e.field === 'sheet')) {
-      if (Object.keys(cfg.sheets).length === 1) sheetId = Object.keys(cfg.sheets)[0];
-      else if (!errors.some((e) => e.field === 'category')) errors.push({ field: 'sheet', message: 'sheet is required (no routing rules to choose it)' });
+    } else if (!sheetId && !unknownSheet) {
+      if (this.plans.size === 1) {
+        plan = this.plans.values().next().value!;
+        sheetId = plan.id;
+      } else if (!categoryError) errors.push({ field: 'sheet', message: 'sheet is required (no routing rules to choose it)' });
     }
-    const sheet = sheetId ? cfg.sheets[sheetId] : undefined;
+    const sheet = plan?.sheet;
     if (sheet && period && sheet.period !== period.kind) {
       errors.push({ field: 'period', message: `sheet "${sheetId}" is filled for a ${sheet.period}, but period "${period.id}" is a ${period.kind}` });
     }
@@ -391,135 +514,137 @@ export class Engine {
     let daysWorked: number | undefined;
     const dw = rec.days_worked;
     if (!isBlank(dw)) {
-      const n = typeof dw === 'number' ? dw : typeof dw === 'string' && isDigits(dw.trim()) ? Number(dw) : NaN;
+      const n = typeof dw === 'number' ? dw : typeof dw === 'string' ? digitsValue(trimmed(dw)) : NaN;
       if (!Number.isInteger(n) || n < 0 || n > 366) errors.push({ field: 'days_worked', message: `days_worked ${JSON.stringify(dw)} must be a whole number of days from 0 to 366` });
       else daysWorked = n;
     }
+    const sanctions = this.sanctions(rec.sanctions, period, errors, trace);
+    if (errors.length || !pe || !plan) return undefined;
 
-    // Sanctions
-    let sanctions: string[] = NO_SANCTIONS;
-    const rawS = rec.sanctions;
-    if (!isBlank(rawS) && !(Array.isArray(rawS) && rawS.length === 0)) {
-      sanctions = [];
-      const items: Array<string | { kind: string; date?: string }> = typeof rawS === 'string' ? rawS.split(/[;,]/).map((s) => s.trim()).filter(Boolean) : Array.isArray(rawS) ? rawS : [];
-      if (!Array.isArray(rawS) && typeof rawS !== 'string') errors.push({ field: 'sanctions', message: 'sanctions must be a list' });
-      for (const it of items) {
-        let kindText: string;
-        let dateText: string | undefined;
-        if (typeof it === 'string') {
-          const at = it.indexOf('@');
-          kindText = (at >= 0 ? it.slice(0, at) : it).trim();
-          dateText = at >= 0 ? it.slice(at + 1).trim() : undefined;
-        } else if (it && typeof it === 'object' && typeof it.kind === 'string') {
-          kindText = it.kind;
-          dateText = it.date;
-        } else {
-          errors.push({ field: 'sanctions', message: `sanction ${JSON.stringify(it)} must be a kind or {kind, date}` });
-          continue;
-        }
-        const kind = this.sanctionKinds.get(kindText.toLowerCase());
-        if (!kind) {
-          errors.push({ field: 'sanctions', message: `unknown sanction "${kindText}" (known: ${[...new Set(this.sanctionKinds.values())].join(', ') || 'none'})` });
-          continue;
-        }
-        if (dateText !== undefined) {
-          const dn = parseDate(dateText);
-          if (dn === undefined) {
-            errors.push({ field: 'sanctions', message: `sanction date "${dateText}" is not a date` });
-            continue;
-          }
-          if (period && (dn < period.start || dn > period.end) && this.settings['sanctions-outside-period'] === 'ignore') {
-            if (trace) trace.push({ step: 'sanctions', op: 'filter', note: `${kind} of ${formatDate(dn)} is outside ${period.id}: not counted (only sanctions imposed in the evaluated period count; setting sanctions-outside-period: ignore)` });
-            continue;
-          }
-        }
-        sanctions.push(kind);
-      }
-    }
-    if (errors.length || !period || !sheet) return undefined;
-
-    // The calendar must cover the period when eligibility counts working days.
-    const elig = cfg.eligibility;
-    if (elig && elig['min-working-days'] && (!elig.sheets || elig.sheets.includes(sheetId))) {
-      if (!this.calendar.covers(period.year)) {
-        errors.push({ field: 'period', message: `period ${period.id} is outside the working-day calendar's years (${this.calendar.coverage.join(', ')})` });
+    if (plan.needsCalendar) {
+      pe.covered ??= this.calendar.covers(pe.period.year);
+      if (!pe.covered) {
+        errors.push({ field: 'period', message: `period ${pe.period.id} is outside the working-day calendar's years (${this.calendar.coverage.join(', ')})` });
         return undefined;
       }
     }
-    return { person, period, sheetId, sheet, category, evaluator, route: routeId, sanctions, appointed, dismissed, daysWorked, warnings, trace };
+    const p = this.prepared;
+    p.person = person;
+    p.periodEntry = pe;
+    p.period = pe.period;
+    p.plan = plan;
+    p.category = category;
+    p.evaluator = evaluator;
+    p.route = routeId;
+    p.sanctions = sanctions;
+    p.appointed = appointed;
+    p.dismissed = dismissed;
+    p.daysWorked = daysWorked;
+    p.warnings = warnings;
+    p.trace = trace;
+    return p;
   }
 
-  private yearSheetNotRouted(sheetId: string): boolean {
-    // Yearly sheets (e.g. a 360 survey, a work plan) are named by the record, not routed.
-    return this.config.sheets[sheetId]?.period === 'year' && this.config.period === 'quarter';
+  /** The sanction kinds counted in the period (only those of the period, unless a setting says otherwise). */
+  private sanctions(rawS: EvaluationRecord['sanctions'], period: Period | undefined, errors: FieldError[], trace: TraceEntry[] | null): string[] {
+    if (isBlank(rawS) || (Array.isArray(rawS) && rawS.length === 0)) return NO_SANCTIONS;
+    const sanctions: string[] = [];
+    const items: Array<string | { kind: string; date?: string }> = typeof rawS === 'string' ? listItems(rawS) : Array.isArray(rawS) ? rawS : [];
+    if (!Array.isArray(rawS) && typeof rawS !== 'string') errors.push({ field: 'sanctions', message: 'sanctions must be a list' });
+    for (const it of items) {
+      let kindText: string;
+      let dateText: string | undefined;
+      if (typeof it === 'string') {
+        const at = it.indexOf('@');
+        kindText = trimmed(at >= 0 ? it.slice(0, at) : it);
+        dateText = at >= 0 ? trimmed(it.slice(at + 1)) : undefined;
+      } else if (it && typeof it === 'object' && typeof it.kind === 'string') {
+        kindText = it.kind;
+        dateText = it.date;
+      } else {
+        errors.push({ field: 'sanctions', message: `sanction ${JSON.stringify(it)} must be a kind or {kind, date}` });
+        continue;
+      }
+      const kind = this.sanctionKinds.get(kindText.toLowerCase());
+      if (!kind) {
+        errors.push({ field: 'sanctions', message: `unknown sanction "${kindText}" (known: ${[...new Set(this.sanctionKinds.values())].join(', ') || 'none'})` });
+        continue;
+      }
+      if (dateText !== undefined) {
+        const dn = parseDate(dateText);
+        if (dn === undefined) {
+          errors.push({ field: 'sanctions', message: `sanction date "${dateText}" is not a date` });
+          continue;
+        }
+        if (period && (dn < period.start || dn > period.end) && this.settings['sanctions-outside-period'] === 'ignore') {
+          if (trace) trace.push({ step: 'sanctions', op: 'filter', note: `${kind} of ${formatDate(dn)} is outside ${period.id}: not counted (only sanctions imposed in the evaluated period count; setting sanctions-outside-period: ignore)` });
+          continue;
+        }
+      }
+      sanctions.push(kind);
+    }
+    return sanctions;
   }
 
-  private run<V>(be: Backend<V>, rec: EvaluationRecord, prep: Prepared, errors: FieldError[]): ScoreOutcome {
-    const { A } = be;
-    const prog = be.sheets.get(prep.sheetId)!;
+  private run<V>(c: Compiled<V>, rec: EvaluationRecord, prep: Prepared, errors: FieldError[]): ScoreOutcome {
+    const { A, prog, bounds } = c;
+    const plan = prep.plan;
     const trace = prep.trace;
-    const cfg = this.config;
     const base = {} as ScoreResult;
     if (rec.line !== undefined) base.line = rec.line;
     base.person = prep.person;
     base.period = prep.period.id;
-    base.sheet = prep.sheetId;
+    base.sheet = plan.id;
     if (prep.category) base.category = prep.category;
     if (prep.evaluator) base.evaluator = prep.evaluator;
     if (prep.route) base.route = prep.route;
     base.status = 'evaluated';
     // Eligibility
     let eligible = true;
-    const elig = cfg.eligibility;
-    let fast: boolean | undefined;
-    if (elig && !trace && (!elig.sheets || elig.sheets.includes(prep.sheetId))) {
-      if (prep.appointed === undefined && prep.dismissed === undefined && prep.daysWorked !== undefined) {
-        // In post the whole period: only the working days can fail; the months are known per period.
-        let whole = this.wholePeriod.get(prep.period);
-        if (whole === undefined) {
-          whole = eligibleFast({ period: prep.period, daysWorked: Number.MAX_SAFE_INTEGER }, elig, this.settings['month-in-post']) === true;
-          this.wholePeriod.set(prep.period, whole);
-        }
-        fast = whole && prep.daysWorked >= (elig['min-working-days'] ?? 0) ? true : undefined;
-      } else fast = eligibleFast({ period: prep.period, appointed: prep.appointed, dismissed: prep.dismissed, daysWorked: prep.daysWorked }, elig, this.settings['month-in-post']);
-    }
-    if (elig && fast !== true && (!elig.sheets || elig.sheets.includes(prep.sheetId))) {
-      const needsCal = !!elig['min-working-days'];
-      const e = checkEligibility(
-        { period: prep.period, appointed: prep.appointed, dismissed: prep.dismissed, daysWorked: prep.daysWorked },
-        elig,
-        this.settings['month-in-post'],
-        this.settings['days-worked-when-missing'],
-        needsCal ? this.calendar : undefined,
-        this.cite,
-      );
-      if (e.eligible === 'error') {
-        errors.push({ field: e.field, message: e.message });
-      } else {
-        if (trace) trace.push(...e.trace);
-        if (!e.eligible) {
-          eligible = false;
-          base.status = 'not-evaluated';
-          base.reason = e.reason;
-          base.reasonCode = e.code;
+    const elig = plan.eligibility;
+    if (elig) {
+      let fast: boolean | undefined;
+      if (!trace) {
+        if (prep.appointed === undefined && prep.dismissed === undefined && prep.daysWorked !== undefined) {
+          // In post the whole period: only the working days can fail; the months are known per period.
+          const pe = prep.periodEntry;
+          pe.whole ??= eligibleFast({ period: prep.period, daysWorked: Number.MAX_SAFE_INTEGER }, elig, this.settings['month-in-post']) === true;
+          fast = pe.whole && prep.daysWorked >= (elig['min-working-days'] ?? 0) ? true : undefined;
+        } else fast = eligibleFast({ period: prep.period, appointed: prep.appointed, dismissed: prep.dismissed, daysWorked: prep.daysWorked }, elig, this.settings['month-in-post']);
+      }
+      if (fast !== true) {
+        const e = checkEligibility(
+          { period: prep.period, appointed: prep.appointed, dismissed: prep.dismissed, daysWorked: prep.daysWorked },
+          elig,
+          this.settings['month-in-post'],
+          this.settings['days-worked-when-missing'],
+          plan.needsCalendar ? this.calendar : undefined,
+          this.cite,
+        );
+        if (e.eligible === 'error') {
+          errors.push({ field: e.field, message: e.message });
+        } else {
+          if (trace) trace.push(...e.trace);
+          if (!e.eligible) {
+            eligible = false;
+            base.status = 'not-evaluated';
+            base.reason = e.reason;
+            base.reasonCode = e.code;
+          }
         }
       }
     }
     // Inputs: one pass over the record's scores (unknown keys are errors), then one per input.
     const scores = (rec.scores ?? {}) as Record<string, unknown>;
-    // Scratch registers, reused: scoring is synchronous and results keep no reference to them.
-    const regs = prog.scratch;
-    for (let i = 0; i < regs.length; i++) regs[i] = undefined;
-    const bounds = be.bounds.get(prog)!;
-    const scan = this.scanners.get(prep.sheetId)!;
+    const env = prog.env.reset(prep.sanctions, prep.category, trace);
+    const regs = env.regs;
     const raws = this.scanRaws;
-    const known = scan(scores, raws);
+    const known = plan.scan(scores, raws);
     // Every key of the record is an input of some sheet, and those of other sheets are blank:
     // nothing more to check. Otherwise look at each key (rare: JSON with extra keys, a mistake).
     if (known < 0 || countKeys(scores) !== known) {
-      const slots = this.inputSlots.get(prep.sheetId)!;
       for (const key in scores) {
-        if (!slots.has(key) && !isBlank(scores[key])) errors.push({ field: key, message: `"${key}" is not an input of sheet "${prep.sheetId}"` });
+        if (!plan.slots.has(key) && !isBlank(scores[key])) errors.push({ field: key, message: `"${key}" is not an input of sheet "${plan.id}"` });
       }
     }
     for (let i = 0; i < prog.inputs.length; i++) {
@@ -527,24 +652,21 @@ export class Engine {
       const raw = raws[i];
       if (isBlank(raw)) {
         if (spec.required === false || !eligible) {
-          if (spec.default !== undefined) {
-            const v = readInput(A, spec, bounds[i], spec.default);
-            regs[reg] = v;
-          } else if (spec.type === 'list') regs[reg] = [];
+          if (spec.default !== undefined) regs[reg] = readInput(A, spec, bounds[i], spec.default);
+          else if (spec.type === 'list') regs[reg] = [];
           continue;
         }
         errors.push({ field: spec.id, message: `${spec.id}: missing${spec.label?.ru ? ` («${spec.label.ru.slice(0, 60)}${spec.label.ru.length > 60 ? '…' : ''}»)` : ''}` });
         continue;
       }
       const v = readInput(A, spec, bounds[i], raw);
-      if (v && typeof v === 'object' && 'error' in (v as object) && !Array.isArray(v)) errors.push({ field: spec.id, message: (v as { error: string }).error });
+      if (typeof v === 'string') errors.push({ field: spec.id, message: v });
       else regs[reg] = v;
     }
     if (errors.length) return this.reject(rec, prep, errors);
     if (!eligible) {
       return { ok: true, result: this.finish(base, prep, A.name) };
     }
-    const env: Env<V> = { regs, sanctions: prep.sanctions, category: prep.category, trace };
     const execs = prog.execs;
     for (let i = 0; i < execs.length; i++) {
       execs[i](env);
@@ -609,57 +731,69 @@ export class Engine {
     return new AnnualAccumulator(this, opts.trace ?? this.traceDefault);
   }
 
-  /** @internal Runs the annual formula for one person-year. */
-  runAnnual(person: string, year: number, quarters: Array<{ period: string; final: string }>, uses: Map<string, string>, wantTrace: boolean): AnnualResult {
+  /**
+   * @internal Runs the annual formula for one person-year: `periods` are the quarters in order,
+   * `finals` their scores (read only during the call); `periods` becomes the result's `quarters`.
+   */
+  runAnnual(person: string, year: number, periods: string[], finals: readonly string[], uses: Map<string, string>, wantTrace: boolean): AnnualResult {
     const an = this.config.annual;
     if (!an) throw new Error('this configuration has no annual formula');
-    const sorted = quarters.length > 1 ? [...quarters].sort((a, b) => (a.period < b.period ? -1 : 1)) : quarters;
-    const periods = sorted.map((q) => q.period);
     const minCount = an.quarters?.['min-count'] ?? 1;
-    if (sorted.length < minCount) {
-      const reason = sorted.length === 0 ? `no evaluated quarter in ${year}` : `${sorted.length} evaluated quarter(s) in ${year}, at least ${minCount} required`;
+    if (periods.length < minCount) {
+      const reason = periods.length === 0 ? `no evaluated quarter in ${year}` : `${periods.length} evaluated quarter(s) in ${year}, at least ${minCount} required`;
       return annualResult(person, year, 'not-evaluated', periods, reason);
     }
     for (const u of an.uses ?? []) {
       if (!uses.has(u)) return annualResult(person, year, 'incomplete', periods, `no result of sheet "${u}" for ${year}`);
     }
+    if (wantTrace || an.uses?.length) return this.annualOf(person, year, periods, finals, uses, wantTrace);
+    // Otherwise the outcome depends only on the quarters' scores, which repeat from person to
+    // person: it is computed once for each (unless it holds details, an object of its own).
+    const key = finals.length === 1 ? finals[0] : finals.join(' ');
+    const known = this.annualOutcomes.get(key);
+    if (known) return { person, year, status: known.status, final: known.final, grade: known.grade, gradeLabel: known.gradeLabel, quarters: periods, reason: known.reason, details: undefined, trace: undefined };
+    const r = this.annualOf(person, year, periods, finals, uses, false);
+    if (known === undefined && this.annualOutcomes.size < 10000) this.annualOutcomes.set(key, r.details === undefined ? r : null);
+    return r;
+  }
+
+  private annualOf(person: string, year: number, periods: string[], finals: readonly string[], uses: Map<string, string>, wantTrace: boolean): AnnualResult {
     if (this.useFast) {
       if (!wantTrace) {
         try {
-          return this.annualOn(this.fastest, person, year, sorted, periods, uses, false);
+          return this.annualOn(this.fastest, person, year, periods, finals, uses, false);
         } catch (e) {
           if (!(e instanceof Overflow)) throw e;
         }
       }
       try {
-        return this.annualOn(this.fast, person, year, sorted, periods, uses, wantTrace);
+        return this.annualOn(this.fast, person, year, periods, finals, uses, wantTrace);
       } catch (e) {
         if (!(e instanceof Overflow)) throw e;
       }
     }
-    return this.annualOn(this.slow, person, year, sorted, periods, uses, wantTrace);
+    return this.annualOn(this.slow, person, year, periods, finals, uses, wantTrace);
   }
 
   private annualOn<V>(
     be: Backend<V>,
     person: string,
     year: number,
-    sorted: Array<{ period: string; final: string }>,
     periods: string[],
+    finals: readonly string[],
     uses: Map<string, string>,
     wantTrace: boolean,
   ): AnnualResult {
     const { A } = be;
     const an = this.config.annual!;
-    const prog = be.annual!;
-    const regs = prog.scratch;
-    for (let i = 0; i < regs.length; i++) regs[i] = undefined;
-    const qs: V[] = new Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) qs[i] = A.parse(sorted[i].final)!;
+    const prog = be.annual!.prog;
+    const trace: TraceEntry[] | null = wantTrace ? [{ step: 'quarters', op: 'input', implements: an.implements, cites: this.cite(an.implements), out: periods.map((p, i) => `${p}: ${finals[i]}`) }] : null;
+    const env = prog.env.reset(NO_SANCTIONS, undefined, trace);
+    const regs = env.regs;
+    const qs: V[] = new Array(finals.length);
+    for (let i = 0; i < finals.length; i++) qs[i] = A.parse(finals[i])!;
     regs[prog.inputs[0].reg] = qs;
     for (let i = 1; i < prog.inputs.length; i++) regs[prog.inputs[i].reg] = A.parse(uses.get(prog.inputs[i].spec.id)!)!;
-    const trace: TraceEntry[] | null = wantTrace ? [{ step: 'quarters', op: 'input', implements: an.implements, cites: this.cite(an.implements), out: sorted.map((q) => `${q.period}: ${q.final}`) }] : null;
-    const env: Env<V> = { regs, sanctions: NO_SANCTIONS, trace };
     for (const ex of prog.execs) {
       ex(env);
       if (env.stop) break;
@@ -692,65 +826,7 @@ export class Engine {
 
   /** @internal Whether quarterly results of this sheet form `quarters`. */
   isQuarterSheet(sheet: string): boolean {
-    const q = this.config.annual?.quarters?.sheets;
-    return this.config.sheets[sheet]?.period === 'quarter' && (!q || q.includes(sheet));
-  }
-}
-
-interface AnnualGroup {
-  person: string;
-  year: number;
-  quarters: Array<{ period: string; final: string }>;
-  uses: Map<string, string> | undefined;
-}
-
-const NO_USES = new Map<string, string>();
-
-/**
- * Collects quarterly (and yearly-sheet) results, then forms each person's annual result. Memory
- * grows with the number of persons (one small record each), not with the number of rows.
- */
-export class AnnualAccumulator {
-  private readonly years = new Map<number, Map<string, AnnualGroup>>();
-  private count = 0;
-  constructor(
-    private readonly engine: Engine,
-    private readonly trace: boolean,
-  ) {}
-
-  /** Adds a result; results that cannot count (not evaluated, no final score) only register the person. */
-  add(r: ScoreResult): void {
-    const p = r.period;
-    const year = (p.charCodeAt(0) - 48) * 1000 + (p.charCodeAt(1) - 48) * 100 + (p.charCodeAt(2) - 48) * 10 + (p.charCodeAt(3) - 48);
-    const q = this.engine.isQuarterSheet(r.sheet);
-    const u = !q && this.engine.isYearSheetUsed(r.sheet);
-    if (!q && !u) return;
-    let persons = this.years.get(year);
-    if (!persons) {
-      persons = new Map();
-      this.years.set(year, persons);
-    }
-    let g = persons.get(r.person);
-    if (!g) {
-      // Every person with a record gets an annual result, "not evaluated" when no quarter counts.
-      g = { person: r.person, year, quarters: [], uses: undefined };
-      persons.set(r.person, g);
-      this.count++;
-    }
-    if (r.final === undefined || r.status === 'not-evaluated') return;
-    if (q) g.quarters.push({ period: r.period, final: r.final });
-    else (g.uses ??= new Map()).set(r.sheet, r.final);
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** The annual results: by year in the order first seen, and by person in the order first seen. */
-  *results(): Generator<AnnualResult> {
-    for (const persons of this.years.values()) {
-      for (const g of persons.values()) yield this.engine.runAnnual(g.person, g.year, g.quarters, g.uses ?? NO_USES, this.trace);
-    }
+    return this.quarterSheets.has(sheet);
   }
 }
 

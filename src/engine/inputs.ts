@@ -24,6 +24,15 @@ export function boundsOf<V>(A: Arith<V>, spec: InputConfig): InputBounds<V> {
   };
 }
 
+/** s.trim(), without the call (a runtime call, not cheap) when there is nothing to trim: the usual case. */
+export function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a > 32 && a < 128 && b > 32 && b < 128 ? s : s.trim();
+}
+
 /** True for a value that means "absent": undefined, null, "" or whitespace. */
 export function isBlank(raw: unknown): boolean {
   if (raw === undefined || raw === null) return true;
@@ -86,53 +95,51 @@ function describe(raw: unknown): string {
   return typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw);
 }
 
-/** One number; returns the value or an error message. */
+/**
+ * One number; returns the value or an error message. The usual input (a JSON number written with
+ * at most the allowed decimals, or a plain decimal text) is read here; the rest by readOtherNumber
+ * and readOtherText, out of the way, which keeps this small enough for the compiler to inline.
+ */
 export function readNumber<V>(A: Arith<V>, raw: unknown, b: InputBounds<V>, what: string): V | string {
-  let v: V | undefined;
-  let places = -1; // known decimals of v, when cheaper to know than to compute
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return `${what}: ${raw} is not a number`;
-    if (Number.isInteger(raw) && Math.abs(raw) < 1e15) {
-      v = A.fromScaled(raw, 0);
-      places = 0;
-    } else {
-      // The decimal with at most k places whose nearest double is `raw`, if any (exact: IEEE
-      // division of an integer by 10^k is correctly rounded). First the allowed number of places:
-      // a score written with at most that many decimals is found in one step.
-      const d = b.decimals;
-      if (d >= 1 && d <= 15) {
-        const n = Math.round(raw * POW10[d]);
-        if (Math.abs(n) < 1e15 && n / POW10[d] === raw) {
-          v = A.fromScaled(n, d);
-          places = d;
-        }
-      }
-      for (let k = 1; k <= 15 && v === undefined; k++) {
-        const n = Math.round(raw * POW10[k]);
-        if (Math.abs(n) < 1e15 && n / POW10[k] === raw) {
-          v = A.fromScaled(n, k);
-          places = k;
-        }
-      }
-      if (v === undefined) {
-        // Not a decimal of at most 15 places: the result of a binary computation.
-        if (!b.down) return `${what}: ${raw} has more than ${b.decimals} decimals`;
-        v = A.parse(raw.toFixed(Math.min(100, b.decimals + 15)));
-      }
-    }
-  } else if (typeof raw === 'string') {
+    if (Number.isInteger(raw) && Math.abs(raw) < 1e15) return checked(A, A.fromScaled(raw, 0), 0, raw, b, what);
+    // The decimal with the allowed number of places whose nearest double is `raw`, if any (exact:
+    // IEEE division of an integer by 10^k is correctly rounded).
+    const d = b.decimals;
+    const n = d >= 1 && d <= 15 ? Math.round(raw * POW10[d]) : NaN;
+    if (Math.abs(n) < 1e15 && n / POW10[d] === raw) return checked(A, A.fromScaled(n, d), d, raw, b, what);
+    return readOtherNumber(A, raw, b, what);
+  }
+  if (typeof raw === 'string') {
     const r = scanNumber(raw);
-    if (r === false) return `${what}: ${describe(raw)} is not a number`;
-    if (r === 'long') {
-      if (!scanDecimal(raw)) return `${what}: ${describe(raw)} is not a number`;
-      v = A.parse(raw); // may throw Overflow: a finer backend takes over
-    } else {
-      v = A.fromScaled(scanN, scanScale);
-      places = scanPlaces;
-    }
-  } else return `${what}: ${describe(raw)} is not a number`;
-  if (v === undefined) return `${what}: ${describe(raw)} is not a number`;
-  if (places < 0) places = A.decimalsOf(v);
+    if (r !== true) return readOtherText(A, raw, r, b, what);
+    return checked(A, A.fromScaled(scanN, scanScale), scanPlaces, raw, b, what);
+  }
+  return `${what}: ${describe(raw)} is not a number`;
+}
+
+/** A JSON number that is not an integer nor a decimal with the allowed places. */
+function readOtherNumber<V>(A: Arith<V>, raw: number, b: InputBounds<V>, what: string): V | string {
+  if (!Number.isFinite(raw)) return `${what}: ${raw} is not a number`;
+  for (let k = 1; k <= 15; k++) {
+    const n = Math.round(raw * POW10[k]);
+    if (Math.abs(n) < 1e15 && n / POW10[k] === raw) return checked(A, A.fromScaled(n, k), k, raw, b, what);
+  }
+  // Not a decimal of at most 15 places: the result of a binary computation.
+  if (!b.down) return `${what}: ${raw} has more than ${b.decimals} decimals`;
+  const v = A.parse(raw.toFixed(Math.min(100, b.decimals + 15)));
+  return v === undefined ? `${what}: ${describe(raw)} is not a number` : checked(A, v, A.decimalsOf(v), raw, b, what);
+}
+
+/** A text that scanNumber did not read: not a number, or more than 15 digits. */
+function readOtherText<V>(A: Arith<V>, raw: string, scan: false | 'long', b: InputBounds<V>, what: string): V | string {
+  if (scan === false || !scanDecimal(raw)) return `${what}: ${describe(raw)} is not a number`;
+  const v = A.parse(raw); // may throw Overflow: a finer backend takes over
+  return v === undefined ? `${what}: ${describe(raw)} is not a number` : checked(A, v, A.decimalsOf(v), raw, b, what);
+}
+
+/** The value, checked against the input's decimals (or cut to them) and its range. */
+function checked<V>(A: Arith<V>, v: V, places: number, raw: unknown, b: InputBounds<V>, what: string): V | string {
   if (places > b.decimals) {
     if (!b.down) {
       return b.decimals === 0
@@ -194,12 +201,12 @@ export function readRatings(raw: unknown, what: string): Rating[] | string {
   return out;
 }
 
-/** Reads an input; `Overflow` propagates (the caller retries on the decimal backend). */
-export function readInput<V>(A: Arith<V>, spec: InputConfig, b: InputBounds<V>, raw: unknown): unknown | { error: string } {
-  const what = spec.id;
-  let r: unknown;
-  if (spec.type === 'list') r = readList(A, raw, b, spec, what);
-  else if (spec.type === 'ratings') r = readRatings(raw, what);
-  else r = readNumber(A, raw, b, what);
-  return typeof r === 'string' ? { error: r } : r;
+/**
+ * Reads an input: its value (a number, a list, ratings: never a string), or the message saying
+ * why it is not one. `Overflow` propagates (the caller retries on a finer backend).
+ */
+export function readInput<V>(A: Arith<V>, spec: InputConfig, b: InputBounds<V>, raw: unknown): unknown {
+  if (spec.type === 'list') return readList(A, raw, b, spec, spec.id);
+  if (spec.type === 'ratings') return readRatings(raw, spec.id);
+  return readNumber(A, raw, b, spec.id);
 }

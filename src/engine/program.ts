@@ -27,17 +27,42 @@ export type Stop =
   | { kind: 'gap'; step: string; message: string; implements?: string[] }
   | { kind: 'reject'; step: string; field: string; message: string };
 
-export interface Env<V> {
-  regs: unknown[];
+const NO_SANCTIONS: readonly string[] = [];
+
+/**
+ * What a program's steps read and write while it runs: one per program, reset for each run
+ * (scoring is synchronous, and results keep no reference to it), so a run allocates nothing here.
+ */
+export class Env {
+  /** Registers by number: inputs, then each step's value. */
+  readonly regs: unknown[];
   /** Sanction kinds counted in the period. */
-  sanctions: readonly string[];
-  category?: string;
-  trace: TraceEntry[] | null;
-  cap?: string;
-  capLowered?: boolean;
-  stop?: Stop;
+  sanctions: readonly string[] = NO_SANCTIONS;
+  category: string | undefined = undefined;
+  trace: TraceEntry[] | null = null;
+  cap: string | undefined = undefined;
+  capLowered = false;
+  stop: Stop | undefined = undefined;
   /** Extra outputs of steps (survey details). */
-  extra?: Record<string, unknown>;
+  extra: Record<string, unknown> | undefined = undefined;
+
+  constructor(nregs: number) {
+    this.regs = new Array(nregs).fill(undefined);
+  }
+
+  /** Clears the registers and what the last run left. */
+  reset(sanctions: readonly string[], category: string | undefined, trace: TraceEntry[] | null): this {
+    const regs = this.regs;
+    for (let i = 0; i < regs.length; i++) regs[i] = undefined;
+    this.sanctions = sanctions;
+    this.category = category;
+    this.trace = trace;
+    this.cap = undefined;
+    this.capLowered = false;
+    this.stop = undefined;
+    this.extra = undefined;
+    return this;
+  }
 }
 
 export interface ProgramDef {
@@ -53,15 +78,15 @@ export interface Program<V> {
   id: string;
   nregs: number;
   inputs: Array<{ spec: InputConfig; reg: number }>;
-  execs: Array<(env: Env<V>) => void>;
+  execs: Array<(env: Env) => void>;
   finalReg: number;
   finalType: ValType;
   gradeReg?: number;
   details: Array<{ name: string; reg: number; type: ValType }>;
   /** Labels of bands by table row, for results. */
   bandLabels: Map<string, Labels | undefined>;
-  /** Registers reused from record to record (cleared before each). */
-  scratch: unknown[];
+  /** The registers and state of a run, reused from record to record. */
+  env: Env;
 }
 
 export interface BuildContext<V> {
@@ -150,7 +175,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
     return out.length ? out : undefined;
   };
   const bandLabels = new Map<string, Labels | undefined>();
-  const execs: Array<(env: Env<V>) => void> = [];
+  const execs: Array<(env: Env) => void> = [];
 
   def.steps.forEach((step, si) => {
     const p = `${path}.steps[${si}]`;
@@ -535,7 +560,7 @@ export function buildProgram<V>(ctx: BuildContext<V>, def: ProgramDef, path: str
     const d = names.get(n) ?? fail(`${path}.details[${k}]`, `"${n}" is not defined in ${def.id}`);
     return { name: n, reg: d.reg, type: d.type };
   });
-  return { id: def.id, nregs, inputs, execs, finalReg: fin.reg, finalType: fin.type, gradeReg, details, bandLabels, scratch: new Array(nregs).fill(undefined) };
+  return { id: def.id, nregs, inputs, execs, finalReg: fin.reg, finalType: fin.type, gradeReg, details, bandLabels, env: new Env(nregs) };
 }
 
 function buildSurvey<V>(
@@ -547,7 +572,7 @@ function buildSurvey<V>(
   p: string,
   fail: (p: string, m: string) => never,
   readings: TraceEntry['readings'],
-): (env: Env<V>) => void {
+): (env: Env) => void {
   const { A } = ctx;
   if (o.type !== 'ratings') fail(`${p}.of`, `survey: "${step.of}" is not a ratings input`);
   const exclude = new Set(step.exclude ?? []);

@@ -5,29 +5,43 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parsePeriod } from '../calendar/date.js';
+import type { AnnualAccumulator } from './annual.js';
 import type { Engine } from './engine.js';
-import { type InputFormat, readRecordBatches } from './readers.js';
-import type { AnnualResult, Rejection, ScoreResult } from './types.js';
+import { trimmed } from './inputs.js';
+import { type InputFormat, type Item, readRecordBatches } from './readers.js';
+import { ANNUAL_COLUMNS, REJECT_COLUMNS, RESULT_COLUMNS, appendAnnual, appendResult, rejectRow } from './outputs.js';
+import type { Rejection } from './types.js';
+
+export { csvCell } from './outputs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Output files
 
 /**
- * A file written to `<path>.tmp-<pid>` and renamed to `path` by commit(). Text is encoded straight
- * into a buffer that is written out when full (synchronously: a command writes its own files, and
- * this avoids building and re-encoding large strings).
+ * A file written to `<path>.tmp-<pid>` and renamed to `path` by commit(). Appended text is
+ * gathered and encoded a few kilobytes at a time into a buffer that is written out when full
+ * (synchronously: a command writes its own files, and this avoids many small writes and
+ * encodings).
  */
 export class AtomicFile {
   private readonly tmp: string;
   private fd: number | undefined;
   private buf = Buffer.allocUnsafe(1 << 17);
   private off = 0;
+  /** Text appended and not yet encoded. */
+  private pending = '';
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
     this.fd = openSync(this.tmp, 'w');
   }
   /** Appends text (UTF-8). */
   append(s: string): void {
+    this.pending += s;
+    if (this.pending.length >= 1 << 14) this.encode();
+  }
+  private encode(): void {
+    const s = this.pending;
+    this.pending = '';
     if (this.off + s.length * 3 > this.buf.length) {
       this.flush();
       if (s.length * 3 > this.buf.length) {
@@ -50,12 +64,14 @@ export class AtomicFile {
     this.append(s);
   }
   async commit(): Promise<void> {
+    this.encode();
     this.flush();
     closeSync(this.fd!);
     this.fd = undefined;
     renameSync(this.tmp, this.path);
   }
   abort(): void {
+    this.pending = '';
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);
@@ -80,120 +96,15 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   }
 }
 
-/** Whether a CSV cell must be quoted: a delimiter, a quote, a line break, or edge whitespace. */
-function needsQuotes(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return false;
-  if (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return true;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 34 || c === 59 || c === 10 || c === 13) return true;
-  }
-  return false;
-}
-
-export function csvCell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function csvLine(cells: unknown[]): string {
-  let out = '';
-  for (let i = 0; i < cells.length; i++) out += (i ? ',' : '') + csvCell(cells[i]);
-  return `${out}\n`;
-}
-
-export const RESULT_COLUMNS = ['line', 'person', 'period', 'sheet', 'category', 'evaluator', 'status', 'final', 'grade', 'cap', 'cap_lowered', 'reason', 'warnings', 'details'];
-export const ANNUAL_COLUMNS = ['person', 'year', 'status', 'final', 'grade', 'quarters', 'reason', 'details'];
-export const REJECT_COLUMNS = ['line', 'person', 'period', 'fields', 'error'];
-
-export function resultRow(r: ScoreResult): string {
-  // Ids from the configuration and numbers need no quoting; free text does.
-  return (
-    (r.line === undefined ? '' : r.line) +
-    ',' + csvCell(r.person) +
-    ',' + r.period +
-    ',' + csvCell(r.sheet) +
-    ',' + (r.category === undefined ? '' : csvCell(r.category)) +
-    ',' + (r.evaluator === undefined ? '' : csvCell(r.evaluator)) +
-    ',' + r.status +
-    ',' + (r.final ?? '') +
-    ',' + (r.grade === undefined ? '' : csvCell(r.grade)) +
-    ',' + (r.cap === undefined ? ',' : `${csvCell(r.cap)},${r.capLowered ? 'true' : 'false'}`) +
-    ',' + (r.reason === undefined ? '' : csvCell(r.reason)) +
-    ',' + (r.warnings === undefined ? '' : csvCell(r.warnings.join(' | '))) +
-    ',' + (r.details === undefined ? '' : csvCell(r.details)) +
-    '\n'
-  );
-}
-
-/** A JSON string literal; JSON.stringify only when the text needs escaping. */
-function jsonString(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
-  }
-  return `"${s}"`;
-}
-
-function jsonValue(v: unknown): string {
-  return typeof v === 'string' ? jsonString(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-}
-
-/** JSON of a result (what JSON.stringify gives, with the wording left out unless asked for). */
-export function resultJson(r: ScoreResult, withLabel: boolean): string {
-  let out = r.line === undefined ? '{' : `{"line":${r.line},`;
-  out += `"person":${jsonString(r.person)},"period":${jsonString(r.period)},"sheet":${jsonString(r.sheet)}`;
-  if (r.category !== undefined) out += `,"category":${jsonString(r.category)}`;
-  if (r.evaluator !== undefined) out += `,"evaluator":${jsonString(r.evaluator)}`;
-  if (r.route !== undefined) out += `,"route":${jsonString(r.route)}`;
-  out += `,"status":"${r.status}"`;
-  if (r.final !== undefined) out += `,"final":"${r.final}"`;
-  if (r.grade !== undefined) out += `,"grade":${jsonString(r.grade)}`;
-  if (withLabel && r.gradeLabel !== undefined) out += `,"gradeLabel":${JSON.stringify(r.gradeLabel)}`;
-  if (r.cap !== undefined) out += `,"cap":${jsonString(r.cap)},"capLowered":${r.capLowered ? 'true' : 'false'}`;
-  if (r.reason !== undefined) out += `,"reason":${jsonString(r.reason)}`;
-  if (r.reasonCode !== undefined) out += `,"reasonCode":${jsonString(r.reasonCode)}`;
-  if (r.details !== undefined) out += `,"details":${JSON.stringify(r.details)}`;
-  if (r.warnings !== undefined) out += `,"warnings":${JSON.stringify(r.warnings)}`;
-  if (r.arithmetic !== undefined) out += `,"arithmetic":"${r.arithmetic}"`;
-  if (r.trace !== undefined) out += `,"trace":${JSON.stringify(r.trace)}`;
-  return `${out}}`;
-}
-
-/** JSON of an annual result. */
-export function annualJson(a: AnnualResult, withLabel: boolean): string {
-  let out = `{"person":${jsonString(a.person)},"year":${a.year},"status":"${a.status}"`;
-  if (a.final !== undefined) out += `,"final":"${a.final}"`;
-  if (a.grade !== undefined) out += `,"grade":${jsonString(a.grade)}`;
-  if (withLabel && a.gradeLabel !== undefined) out += `,"gradeLabel":${JSON.stringify(a.gradeLabel)}`;
-  out += ',"quarters":[';
-  for (let i = 0; i < a.quarters.length; i++) out += (i ? ',"' : '"') + a.quarters[i] + '"';
-  out += ']';
-  if (a.reason !== undefined) out += `,"reason":${jsonString(a.reason)}`;
-  if (a.details !== undefined) out += `,"details":${jsonValue(a.details)}`;
-  if (a.trace !== undefined) out += `,"trace":${JSON.stringify(a.trace)}`;
-  return `${out}}`;
-}
-
-export function annualRow(r: AnnualResult): string {
-  return csvLine([r.person, r.year, r.status, r.final, r.grade, r.quarters.join(' '), r.reason, r.details]);
-}
-
-export function rejectRow(r: Rejection): string {
-  return csvLine([r.line, r.person, r.period, [...new Set(r.errors.map((e) => e.field))].join(' '), r.errors.map((e) => e.message).join('; ')]);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Duplicate index: a 96-bit fingerprint and the line of every person-period seen, 16 bytes each
-// (open addressing). Two different person-periods share a fingerprint with probability below
-// 10^-17 for a million rows.
+// side by side (open addressing: a probe reads one cache line). Two different person-periods
+// share a fingerprint with probability below 10^-17 for a million rows.
 
 export class SeenIndex {
   private cap = 1 << 14;
-  private fp = new Uint32Array(this.cap * 3);
-  private lines = new Uint32Array(this.cap);
+  /** Per slot: the fingerprint's three words and the line (0: empty). */
+  private slots = new Uint32Array(this.cap * 4);
   private count = 0;
 
   /** Records the key; returns the line it was first seen on, or 0 when new. */
@@ -231,32 +142,32 @@ export class SeenIndex {
   }
 
   private insert(h1: number, h2: number, h3: number, line: number): number {
+    const slots = this.slots;
     const mask = this.cap - 1;
     let i = (h1 ^ h3) & mask;
     for (;;) {
-      const l = this.lines[i];
+      const at = i * 4;
+      const l = slots[at + 3];
       if (l === 0) {
-        this.fp[i * 3] = h1;
-        this.fp[i * 3 + 1] = h2;
-        this.fp[i * 3 + 2] = h3;
-        this.lines[i] = line;
+        slots[at] = h1;
+        slots[at + 1] = h2;
+        slots[at + 2] = h3;
+        slots[at + 3] = line;
         this.count++;
         return 0;
       }
-      if (this.fp[i * 3] === h1 && this.fp[i * 3 + 1] === h2 && this.fp[i * 3 + 2] === h3) return l;
+      if (slots[at] === h1 && slots[at + 1] === h2 && slots[at + 2] === h3) return l;
       i = (i + 1) & mask;
     }
   }
 
   private grow(): void {
-    const oldFp = this.fp;
-    const oldLines = this.lines;
+    const old = this.slots;
     this.cap *= 2;
-    this.fp = new Uint32Array(this.cap * 3);
-    this.lines = new Uint32Array(this.cap);
+    this.slots = new Uint32Array(this.cap * 4);
     this.count = 0;
-    for (let i = 0; i < oldLines.length; i++) {
-      if (oldLines[i]) this.insert(oldFp[i * 3], oldFp[i * 3 + 1], oldFp[i * 3 + 2], oldLines[i]);
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 3]) this.insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
     }
   }
 
@@ -293,121 +204,154 @@ export interface ScoreSummary {
   files: string[];
 }
 
-const periodKeys = new Map<string, string>();
+/** The text a person or a period is known by in the duplicate index: trimmed; '' when absent. */
+function keyText(v: unknown): string {
+  return typeof v === 'string' ? trimmed(v) : typeof v === 'number' ? String(v) : '';
+}
 
-/** person and normalised period, or undefined when either is missing (the record is rejected anyway). */
-export function duplicateKey(person: unknown, period: unknown): [string, string] | undefined {
-  const p = typeof person === 'string' ? person.trim() : typeof person === 'number' ? String(person) : '';
-  const t = typeof period === 'string' ? period.trim() : typeof period === 'number' ? String(period) : '';
-  if (!p || !t) return undefined;
-  let norm = periodKeys.get(t);
-  if (norm === undefined) {
-    norm = parsePeriod(t)?.id ?? t;
-    if (periodKeys.size < 1000) periodKeys.set(t, norm);
+const periodKeys = new Map<string, string>();
+let lastPeriodText: string | undefined;
+let lastPeriodKey = '';
+
+/** A period's key: its id when it is a period (so "2025-q1" and "2025-Q1" are one), else the text. */
+function periodKey(text: string): string {
+  // A file's rows mostly name the period of the row before: compared before it is looked up.
+  if (text === lastPeriodText) return lastPeriodKey;
+  let key = periodKeys.get(text);
+  if (key === undefined) {
+    key = parsePeriod(text)?.id ?? text;
+    if (periodKeys.size < 1000) periodKeys.set(text, key);
   }
-  return [p, norm];
+  lastPeriodText = text;
+  lastPeriodKey = key;
+  return key;
 }
 
 /** Scores every record of `source`; writes results, rejects (and annual results) into outDir. */
 export async function scoreFiles(o: ScoreFilesOptions): Promise<ScoreSummary> {
   mkdirSync(o.outDir, { recursive: true });
-  const outputs = o.outputs ?? ['csv', 'json'];
-  const files: AtomicFile[] = [];
-  const open = (name: string) => {
-    const f = new AtomicFile(join(o.outDir, name));
-    files.push(f);
-    return f;
-  };
-  const resCsv = outputs.includes('csv') ? open('results.csv') : undefined;
-  const resJson = outputs.includes('json') ? open('results.json') : undefined;
-  const rejCsv = open('rejects.csv');
-  const annCsv = o.annual && outputs.includes('csv') ? open('annual.csv') : undefined;
-  const annJson = o.annual && outputs.includes('json') ? open('annual.json') : undefined;
-  const sum: ScoreSummary = { read: 0, scored: 0, evaluated: 0, notEvaluated: 0, gaps: 0, rejected: 0, duplicates: 0, files: [] };
-  const seen = new SeenIndex();
-  const acc = o.annual ? o.engine.annual({ trace: o.explain }) : undefined;
-  const trace = !!o.explain;
+  const run = new FileScoring(o);
   try {
-    await resCsv?.write(RESULT_COLUMNS.join(',') + '\n');
-    await resJson?.write('[');
-    await rejCsv.write(REJECT_COLUMNS.join(',') + '\n');
-    let firstJson = true;
-    const reject = (r: Rejection) => {
-      sum.rejected++;
-      rejCsv.append(rejectRow(r));
-    };
     for await (const batch of readRecordBatches(o.source as AsyncIterable<string>, o.format, o.delimiter)) {
-      for (const item of batch) {
-        sum.read++;
-        if ('error' in item) {
-          reject({ line: item.line, person: item.person, period: item.period, errors: [{ field: 'row', message: item.error }] });
-          continue;
-        }
-        const rec = item.record;
-        // A second record for the same person and period is rejected, whatever became of the first.
-        const key = duplicateKey(rec.person, rec.period);
-        if (key) {
-          const first = seen.add2(key[0], key[1], item.line);
-          if (first) {
-            sum.duplicates++;
-            reject({ line: item.line, person: String(rec.person).trim(), period: String(rec.period).trim(), errors: [{ field: 'person', message: `duplicate record: ${String(rec.person).trim()} already has a record for ${String(rec.period).trim()} (line ${first})` }] });
-            continue;
-          }
-        }
-        const out = o.engine.score(rec, { trace });
-        if (!out.ok) {
-          reject(out.rejection);
-          continue;
-        }
-        const r = out.result;
-        sum.scored++;
-        if (r.status === 'evaluated') sum.evaluated++;
-        else if (r.status === 'not-evaluated') sum.notEvaluated++;
-        else sum.gaps++;
-        if (resCsv) resCsv.append(resultRow(r));
-        if (resJson) {
-          // The grade's wording is the configuration's (tables.*.rows[].label): kept out of the
-          // file, which would otherwise repeat it on every row, unless the trace is asked for.
-          resJson.append((firstJson ? '\n' : ',\n') + resultJson(r, trace));
-          firstJson = false;
-        }
-        acc?.add(r);
-      }
-      // Pass the buffers on once a batch is done (with back-pressure).
-      await resCsv?.flushIfFull();
-      await resJson?.flushIfFull();
-      await rejCsv.flushIfFull();
+      for (const item of batch) run.take(item);
     }
-    await resJson?.write(firstJson ? ']\n' : '\n]\n');
-    if (acc) {
-      sum.annual = { results: 0, evaluated: 0, notEvaluated: 0, gaps: 0, incomplete: 0 };
-      await annCsv?.write(ANNUAL_COLUMNS.join(',') + '\n');
-      await annJson?.write('[');
-      let firstA = true;
-      let n = 0;
-      for (const a of acc.results()) {
-        sum.annual.results++;
-        if (a.status === 'evaluated') sum.annual.evaluated++;
-        else if (a.status === 'not-evaluated') sum.annual.notEvaluated++;
-        else if (a.status === 'gap') sum.annual.gaps++;
-        else sum.annual.incomplete++;
-        annCsv?.append(annualRow(a));
-        if (annJson) {
-          annJson.append((firstA ? '\n' : ',\n') + annualJson(a, trace));
-          firstA = false;
-        }
-        if (++n % 512 === 0) {
-          await annCsv?.flushIfFull();
-          await annJson?.flushIfFull();
-        }
-      }
-      await annJson?.write(firstA ? ']\n' : '\n]\n');
-    }
-    for (const f of files) await f.commit();
+    await run.finish();
   } catch (e) {
-    for (const f of files) f.abort();
+    run.abort();
     throw e;
   }
-  sum.files = files.map((f) => f.path);
-  return sum;
+  return run.sum;
+}
+
+/**
+ * One scoring of a file: the output files and the counts. Each record is taken by a method of its
+ * own (rather than in the loop above), which the compiler optimizes on its own, early.
+ */
+class FileScoring {
+  readonly sum: ScoreSummary = { read: 0, scored: 0, evaluated: 0, notEvaluated: 0, gaps: 0, rejected: 0, duplicates: 0, files: [] };
+  private readonly files: AtomicFile[] = [];
+  private readonly resCsv: AtomicFile | undefined;
+  private readonly resJson: AtomicFile | undefined;
+  private readonly rejCsv: AtomicFile;
+  private readonly annCsv: AtomicFile | undefined;
+  private readonly annJson: AtomicFile | undefined;
+  private readonly seen = new SeenIndex();
+  private readonly acc: AnnualAccumulator | undefined;
+  private readonly engine: Engine;
+  private readonly trace: boolean;
+  private readonly scoreOptions: { trace: boolean };
+  private firstJson = true;
+
+  constructor(o: ScoreFilesOptions) {
+    const outputs = o.outputs ?? ['csv', 'json'];
+    const open = (name: string) => {
+      const f = new AtomicFile(join(o.outDir, name));
+      this.files.push(f);
+      return f;
+    };
+    this.resCsv = outputs.includes('csv') ? open('results.csv') : undefined;
+    this.resJson = outputs.includes('json') ? open('results.json') : undefined;
+    this.rejCsv = open('rejects.csv');
+    this.annCsv = o.annual && outputs.includes('csv') ? open('annual.csv') : undefined;
+    this.annJson = o.annual && outputs.includes('json') ? open('annual.json') : undefined;
+    this.engine = o.engine;
+    this.acc = o.annual ? o.engine.annual({ trace: o.explain }) : undefined;
+    this.trace = !!o.explain;
+    this.scoreOptions = { trace: this.trace };
+    this.resCsv?.append(RESULT_COLUMNS.join(',') + '\n');
+    this.resJson?.append('[');
+    this.rejCsv.append(REJECT_COLUMNS.join(',') + '\n');
+  }
+
+  take(item: Item): void {
+    const sum = this.sum;
+    sum.read++;
+    if ('error' in item) {
+      this.reject({ line: item.line, person: item.person, period: item.period, errors: [{ field: 'row', message: item.error }] });
+      return;
+    }
+    const rec = item.record;
+    // A second record for the same person and period is rejected, whatever became of the
+    // first. Without a person or a period the record is rejected anyway.
+    const person = keyText(rec.person);
+    const period = keyText(rec.period);
+    if (person && period) {
+      const first = this.seen.add2(person, periodKey(period), item.line);
+      if (first) {
+        sum.duplicates++;
+        this.reject({ line: item.line, person, period, errors: [{ field: 'person', message: `duplicate record: ${person} already has a record for ${period} (line ${first})` }] });
+        return;
+      }
+    }
+    const out = this.engine.score(rec, this.scoreOptions);
+    if (!out.ok) {
+      this.reject(out.rejection);
+      return;
+    }
+    const r = out.result;
+    sum.scored++;
+    if (r.status === 'evaluated') sum.evaluated++;
+    else if (r.status === 'not-evaluated') sum.notEvaluated++;
+    else sum.gaps++;
+    // The grade's wording is the configuration's (tables.*.rows[].label): kept out of the JSON,
+    // which would otherwise repeat it on every row, unless the trace is asked for.
+    appendResult(r, this.trace, this.resCsv, this.resJson, this.firstJson);
+    this.firstJson = false;
+    this.acc?.add(r);
+  }
+
+  private reject(r: Rejection): void {
+    this.sum.rejected++;
+    this.rejCsv.append(rejectRow(r));
+  }
+
+  /** Closes the results, forms the annual ones, and puts every file in place. */
+  async finish(): Promise<void> {
+    this.resJson?.append(this.firstJson ? ']\n' : '\n]\n');
+    if (this.acc) this.annual(this.acc);
+    for (const f of this.files) await f.commit();
+    this.sum.files = this.files.map((f) => f.path);
+  }
+
+  private annual(acc: AnnualAccumulator): void {
+    const counts = (this.sum.annual = { results: 0, evaluated: 0, notEvaluated: 0, gaps: 0, incomplete: 0 });
+    const { annCsv, annJson } = this;
+    annCsv?.append(ANNUAL_COLUMNS.join(',') + '\n');
+    annJson?.append('[');
+    let first = true;
+    for (const a of acc.results()) {
+      counts.results++;
+      if (a.status === 'evaluated') counts.evaluated++;
+      else if (a.status === 'not-evaluated') counts.notEvaluated++;
+      else if (a.status === 'gap') counts.gaps++;
+      else counts.incomplete++;
+      appendAnnual(a, this.trace, annCsv, annJson, first);
+      first = false;
+    }
+    annJson?.append(first ? ']\n' : '\n]\n');
+  }
+
+  abort(): void {
+    for (const f of this.files) f.abort();
+  }
 }

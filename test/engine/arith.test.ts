@@ -190,6 +190,39 @@ describe('decimal literals', () => {
   });
 });
 
+describe('the scaled backend reads plain literals directly', () => {
+  // The reading scanDecimal gives, in millionths, or Overflow, or undefined.
+  function viaScan(text: string): number | 'overflow' | undefined {
+    const s = scanDecimal(text);
+    if (!s) return undefined;
+    if (s.scale > 6 || s.digits.length > 15) return 'overflow';
+    const n = s.digits === '' ? 0 : Number(s.digits);
+    const v = (s.neg ? -n : n) * 10 ** (6 - s.scale);
+    return Math.abs(v) > 9e15 ? 'overflow' : v;
+  }
+  function parsed(text: string): number | 'overflow' | undefined {
+    try {
+      return scaled.parse(text);
+    } catch (e) {
+      if (e instanceof Overflow) return 'overflow';
+      throw e;
+    }
+  }
+  it('gives what scanning gives, for plain and other literals', () => {
+    const texts = ['4', '4.5', '4,5', '4.50', '3.995', '0', '-0', '+3', '007', '-0.05', '5.00', '0.000001', '0.0000001', '999999999', '9000000000', '123456789012345',
+      '1234567890123456', '000000000000000004', ' 3.99 ', '3.99 ', '\u00a04', '', '+', '-', '5.', '.5', '4,', '1e2', '--1', '1.2.3', 'abc', '4 5', '٤'];
+    for (const t of texts) expect(parsed(t), JSON.stringify(t)).toEqual(viaScan(t));
+    expect(Object.is(parsed('-0'), -0)).toBe(Object.is(viaScan('-0'), -0));
+  });
+  it('agrees on every two-decimal score from -5 to 5, with a point or a comma', () => {
+    for (let k = -500; k <= 500; k++) {
+      const t = (k / 100).toFixed(2);
+      expect(parsed(t), t).toBe(k * 10000);
+      expect(parsed(t.replace('.', ',')), t).toBe(k * 10000);
+    }
+  });
+});
+
 describe('overflow', () => {
   it('the rational backend refuses to leave the safe-integer range', () => {
     const big = rational.fromScaled(9e15, 0);

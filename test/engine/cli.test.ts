@@ -58,6 +58,28 @@ describe('metodika score', () => {
   });
 });
 
+describe('usage errors', () => {
+  it('name the command, print its usage and exit 2', async () => {
+    const cases: Array<[(a: string[]) => Promise<number>, string[], RegExp]> = [
+      [score, ['--config', TYPICAL, '--input', 'x.csv', 'extra'], /^metodika score: Unexpected argument 'extra'[\s\S]*usage: metodika score/],
+      [score, ['--config', TYPICAL, '--input', 'x.csv', '--outputs', 'csv,pdf'], /^metodika score: --outputs: unknown format "pdf" \(csv, json\)/],
+      [route, ['--bogus'], /^metodika route: Unknown option '--bogus'[\s\S]*usage: metodika route/],
+      [route, ['--config', TYPICAL, '--category', 'C-1', '--managerial', 'maybe'], /^metodika route: --managerial must be true or false, not "maybe"/],
+      [deadlines, ['--at', 'x'], /^metodika deadlines: --at x: write EVENT=DATE[\s\S]*usage: metodika deadlines/],
+      [compile, ['--bogus'], /^metodika compile: Unknown option '--bogus'[\s\S]*usage: metodika compile/],
+    ];
+    for (const [command, args, message] of cases) {
+      err = [];
+      expect(await command(args), args.join(' ')).toBe(2);
+      expect(err.join('\n'), args.join(' ')).toMatch(message);
+    }
+  });
+  it('--help prints the usage and exits 0', async () => {
+    for (const command of [score, route, deadlines, compile]) expect(await command(['--help'])).toBe(0);
+    expect(out.join('\n')).toMatch(/usage: metodika score[\s\S]*usage: metodika route[\s\S]*usage: metodika deadlines[\s\S]*usage: metodika compile/);
+  });
+});
+
 describe('metodika deadlines', () => {
   it('from a quarter: the evaluation and annual deadlines', async () => {
     expect(await deadlines(['--quarter', '2025-Q1', '--json'])).toBe(0);

@@ -179,3 +179,45 @@ describe('the annual accumulator', () => {
     ]);
   });
 });
+
+describe('one record after another', () => {
+  // The engine reuses its registers and per-record scratch; what a record leaves behind (a cap, a
+  // gap, warnings, a rejection) must not reach the next one, nor a remembered period or category.
+  it('each result is the same whatever record came before it', () => {
+    const next = rng(3);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)];
+    // Mostly good values, now and then a bad one.
+    const some = <T>(good: T[], bad: T[]): T => (next() < 0.97 ? pick(good) : pick(bad));
+    const typical = Array.from({ length: 600 }, (_, i): EvaluationRecord => {
+      const managerial = next() < 0.3;
+      const sheet = next() < 0.1 ? pick(['managerial', 'non-managerial']) : undefined;
+      const ids = (sheet ?? (managerial ? 'managerial' : 'non-managerial')) === 'managerial' ? ['supervised-quality', 'supervised-deadlines', 'leadership', 'discipline', 'no-sanctions'] : ['nm-quality', 'nm-deadlines', 'nm-initiative', 'nm-discipline', 'nm-no-sanctions'];
+      return {
+        person: some([`p${i}`, ` p${i} `], ['']),
+        period: some(['2025-Q1', '2025-Q2', ' 2025-Q3', '2025-q4'], ['2023-Q4', '2025']),
+        category: managerial ? some(['D-1', 'Д-1', 'E-2'], ['Q-9']) : some(['C-4', 'С-4', 'E-4'], ['Q-9']),
+        managerial: some([managerial, String(managerial)], ['maybe']),
+        ...(sheet ? { sheet } : {}),
+        days_worked: some([40, '55', 10], ['', 'many']),
+        ...(next() < 0.2 ? { appointed: some(['2025-03-20', '2024-12-01'], ['2025-02-30']) } : {}),
+        sanctions: some([[], [], ['remark'], 'reprimand@2025-02-10', 'other'], ['bogus']),
+        scores: Object.fromEntries(ids.map((id) => [id, some(['4', '4.5', '3,99', ' 5 ', '0', 2.5, 4], ['6', 'abc', '', '3.995'])])),
+      };
+    });
+    const sjc = Array.from({ length: 100 }, (_, i): EvaluationRecord => ({
+      person: `s${i}`,
+      period: '2017-Q2',
+      managerial: false,
+      scores: { violations: pick([0, 5, 10, 11, 30]), ...(next() < 0.5 ? { bonus: [pick([1, 3, 5])] } : {}) },
+    }));
+    for (const [id, records] of [['typical-b-2025', typical], ['sjc-2017', sjc]] as const) {
+      const forward = new Engine(load(id));
+      const backward = new Engine(load(id));
+      const a = records.map((r) => forward.score(r));
+      const b = [...records].reverse().map((r) => backward.score(r)).reverse();
+      expect(JSON.stringify(a), id).toBe(JSON.stringify(b));
+      expect(a.some((o) => o.ok && o.result.cap) && a.some((o) => o.ok && o.result.warnings) || id === 'sjc-2017').toBe(true);
+      expect(a.some((o) => o.ok && o.result.status === 'gap') || id === 'typical-b-2025').toBe(true);
+    }
+  });
+});

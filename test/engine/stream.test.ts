@@ -1,12 +1,13 @@
 // Reading records (CSV, JSON, JSONL) and scoring files: line numbers, chunk boundaries, totals.
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoringConfig } from '../../src/engine/config.js';
 import { Engine } from '../../src/engine/engine.js';
-import { CsvError, type Item, csvRecords, csvRows, jsonRecords, jsonlRecords } from '../../src/engine/readers.js';
+import { CsvError, type Item, csvRecords, csvRows, jsonRecords, jsonlRecords, openText } from '../../src/engine/readers.js';
 import { SeenIndex, csvCell, scoreFiles } from '../../src/engine/stream.js';
+import type { ScoreResult } from '../../src/engine/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const typical: ScoringConfig = JSON.parse(readFileSync(join(ROOT, 'configs', 'typical-b-2025.scoring.json'), 'utf8'));
@@ -171,9 +172,50 @@ describe('CSV rows split by chunks inside quotes', () => {
   });
 });
 
+describe('CSV lines without quotes', () => {
+  it('split as String.prototype.split does, whatever the cells and line ends', async () => {
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const pieces = ['', '', 'a', '4.50', ' x ', 'Иванов', 'C-4', '\t'];
+    for (const [d, eol] of [[',', '\n'], [';', '\r\n'], ['\t', '\n']]) {
+      const lines: string[] = [];
+      for (let i = 0; i < 300; i++) {
+        const line = Array.from({ length: 1 + next(25) }, () => pieces[next(pieces.length)].replace(d, '')).join(d);
+        lines.push(line === '' ? 'x' : line);
+      }
+      const rows = await collect(csvRows(chunks(`h${d}h${eol}${lines.join(eol)}${eol}`, 97), d));
+      expect(rows.slice(1).map((r) => r.cells)).toEqual(lines.map((l) => l.split(d)));
+    }
+  });
+});
+
+describe('reading a file', () => {
+  it('decodes characters split across chunk boundaries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metodika-read-'));
+    const path = join(dir, 'in.csv');
+    const text = Array.from({ length: 40000 }, (_, k) => `${k},Қожахметов Әлібек,€${k % 7}`).join('\n');
+    writeFileSync(path, text);
+    expect((await collect(openText(path))).join('')).toBe(text);
+  });
+  it('a missing file is an error where the reading is', async () => {
+    const g = openText('/nonexistent/in.csv');
+    await expect(collect(g)).rejects.toMatchObject({ code: 'ENOENT', path: '/nonexistent/in.csv' });
+  });
+});
+
 describe('JSON writers', () => {
+  // The JSON element a result (or annual result) is written as.
+  const element = (write: (json: { append(text: string): void }) => void): string => {
+    let text = '';
+    write({ append: (t) => void (text += t) });
+    return text.replace(/^\n/, '');
+  };
   it('give exactly what JSON.stringify gives (without the wording unless asked)', async () => {
-    const { resultJson, annualJson } = await import('../../src/engine/stream.js');
+    const { appendAnnual, appendResult } = await import('../../src/engine/outputs.js');
+    const resultJson = (r: ScoreResult, withLabel: boolean) => element((json) => appendResult(r, withLabel, undefined, json, true));
     const r = {
       line: 7, person: 'П "7"\\x', period: '2025-Q1', sheet: 'non-managerial', category: 'C-4', evaluator: 'head', route: 'others',
       status: 'evaluated' as const, final: '2.99', grade: 'satisfactory', gradeLabel: { ru: 'удовл.' }, cap: 'minor-sanction', capLowered: true,
@@ -185,6 +227,6 @@ describe('JSON writers', () => {
     const minimal = { person: 'p', period: '2025', sheet: 's', status: 'not-evaluated' as const };
     expect(resultJson(minimal, false)).toBe(JSON.stringify(minimal));
     const a = { person: 'p\u0001', year: 2025, status: 'evaluated' as const, final: '4.00', grade: 'effective', quarters: ['2025-Q1', '2025-Q2'], details: { x: '1' } };
-    expect(annualJson(a, false)).toBe(JSON.stringify(a));
+    expect(element((json) => appendAnnual(a, false, undefined, json, true))).toBe(JSON.stringify(a));
   });
 });

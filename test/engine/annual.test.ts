@@ -1,26 +1,9 @@
 // Forming the annual results: grouping by person and year, in the order first seen, whatever the
 // number of persons; the same answers as grouping with plain Maps and running the formula for each.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScoringConfig } from '../../src/engine/config.js';
 import { Engine } from '../../src/engine/engine.js';
 import type { AnnualResult, ScoreResult } from '../../src/engine/types.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const load = (id: string): ScoringConfig => JSON.parse(readFileSync(join(ROOT, 'configs', `${id}.scoring.json`), 'utf8'));
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { loadConfig, rng } from './fixtures.js';
 
 /** The grouping spelled out: Maps by year and person, quarters sorted by period, the formula run for each group (traced, so never an outcome computed before). */
 function reference(engine: Engine, results: ScoreResult[]): AnnualResult[] {
@@ -48,7 +31,7 @@ const essentials = (a: AnnualResult) => [a.person, a.year, a.status, a.final, a.
 describe('the annual accumulator', () => {
   for (const [id, sheets] of [['typical-b-2025', ['managerial', 'non-managerial']], ['oblast-2023', ['target-indicators', 'differentiation', '360']]] as const) {
     it(`${id}: 30,000 results of 12,000 persons over two years, as grouped by Maps`, () => {
-      const engine = new Engine(load(id));
+      const engine = new Engine(loadConfig(id));
       const next = rng(7);
       const finals = ['0.00', '1.99', '2.50', '2.99', '3.00', '3.45', '3.99', '4.00', '4.99', '5.00', '83.33', '100.00'];
       const results: ScoreResult[] = [];
@@ -73,7 +56,7 @@ describe('the annual accumulator', () => {
   }
 
   it('quarters of the same period (possible through the library) stay in the order added', () => {
-    const engine = new Engine(load('oblast-2023'));
+    const engine = new Engine(loadConfig('oblast-2023'));
     const acc = engine.annual({ trace: true });
     const add = (period: string, final: string, sheet: string) => acc.add({ person: 'p', period, sheet, status: 'evaluated', final });
     add('2024-Q2', '50.00', 'differentiation');
@@ -85,7 +68,7 @@ describe('the annual accumulator', () => {
   });
 
   it('outcomes computed once are shared, never the person, year or quarters', () => {
-    const engine = new Engine(load('typical-b-2025'));
+    const engine = new Engine(loadConfig('typical-b-2025'));
     const acc = engine.annual();
     acc.add({ person: 'a', period: '2025-Q1', sheet: 'managerial', status: 'evaluated', final: '3.45' });
     acc.add({ person: 'b', period: '2025-Q3', sheet: 'managerial', status: 'evaluated', final: '3.45' });

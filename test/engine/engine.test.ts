@@ -1,28 +1,12 @@
 // The engine as a library: traces, readings, exactness across backends, configuration errors.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoringConfig } from '../../src/engine/config.js';
 import { ConfigError, Engine, createEngine } from '../../src/engine/engine.js';
 import type { EvaluationRecord, ScoreResult } from '../../src/engine/types.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const load = (id: string): ScoringConfig => JSON.parse(readFileSync(join(ROOT, 'configs', `${id}.scoring.json`), 'utf8'));
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { loadConfig, rng } from './fixtures.js';
 
 describe('trace', () => {
-  const e = new Engine(load('typical-b-2025'));
+  const e = new Engine(loadConfig('typical-b-2025'));
   const out = e.score(
     { person: 'x', period: '2025-Q1', category: 'E-4', managerial: false, days_worked: 40, sanctions: ['reprimand'], scores: { 'nm-quality': 5, 'nm-deadlines': 5, 'nm-initiative': 4, 'nm-discipline': 5, 'nm-no-sanctions': 3.5 } },
     { trace: true },
@@ -46,7 +30,7 @@ describe('trace', () => {
     expect(plain.ok && plain.result.trace).toBeUndefined();
   });
   it('a gap stops the computation and says where it is', () => {
-    const a = new Engine(load('corps-a-2025'), { trace: true });
+    const a = new Engine(loadConfig('corps-a-2025'), { trace: true });
     const g = a.score({ person: 'k', period: '2025', category: '1', days_worked: 100, scores: { 'instructions-percent': '44,7', 'instructions-score': 2, 'other-percent': '100;100;100;100', 'other-score': '5;5;5;5' } });
     expect(g.ok && g.result.status).toBe('gap');
     expect(g.ok && g.result.trace!.at(-1)).toMatchObject({ step: 'instructions-max', out: 'gap' });
@@ -78,7 +62,7 @@ describe('exact arithmetic in the engine', () => {
       }),
     };
     for (const [id, gen] of Object.entries(make)) {
-      const config = load(id);
+      const config = loadConfig(id);
       const fast = new Engine(config);
       const slow = new Engine(config, { arithmetic: 'decimal' });
       let evaluated = 0;
@@ -129,7 +113,7 @@ describe('exact arithmetic in the engine', () => {
 
 describe('configuration errors', () => {
   it('a schema violation, named with its path', () => {
-    const c = load('typical-b-2025') as unknown as Record<string, unknown>;
+    const c = loadConfig('typical-b-2025') as unknown as Record<string, unknown>;
     c.rounding = 'bankers';
     expect(() => createEngine(c as unknown as ScoringConfig)).toThrow(ConfigError);
     try {
@@ -139,24 +123,24 @@ describe('configuration errors', () => {
     }
   });
   it('a step that uses a value before it is defined', () => {
-    const c = load('typical-b-2025');
+    const c = loadConfig('typical-b-2025');
     c.sheets.managerial.steps[0] = { ...c.sheets.managerial.steps[0], of: ['nope'] } as (typeof c.sheets.managerial.steps)[0];
     expect(() => new Engine(c)).toThrow(/"nope" is not defined before it is used in managerial/);
   });
   it('overlapping rows, an unknown table, a routing rule naming an unknown sheet or category', () => {
-    const c = load('typical-b-2025');
+    const c = loadConfig('typical-b-2025');
     c.tables!.grades.rows[1].max = 4.5;
     expect(() => new Engine(c)).toThrow(/overlap/);
-    const d = load('typical-b-2025');
+    const d = loadConfig('typical-b-2025');
     (d.sheets.managerial.steps[2] as { table: string }).table = 'bands';
     expect(() => new Engine(d)).toThrow(/unknown table "bands"/);
-    const f = load('typical-b-2025');
+    const f = loadConfig('typical-b-2025');
     f.routing!.rules[0].sheet = 'x';
     f.routing!.rules[0].categories = ['Z-1'];
     expect(() => new Engine(f)).toThrow(/unknown sheet "x"[\s\S]*category Z-1/);
   });
   it('a constant that is not a number', () => {
-    const c = load('corps-a-2025');
+    const c = loadConfig('corps-a-2025');
     c.constants!['weight-kci'].value = '$other';
     expect(() => new Engine(c)).toThrow(ConfigError);
   });
@@ -164,7 +148,7 @@ describe('configuration errors', () => {
 
 describe('the annual accumulator', () => {
   it('one result per person and year, in the order first seen', () => {
-    const e = new Engine(load('typical-b-2025'));
+    const e = new Engine(loadConfig('typical-b-2025'));
     const acc = e.annual();
     const rec = (person: string, period: string, v: number): EvaluationRecord => ({ person, period, category: 'E-4', managerial: false, days_worked: 40, scores: { 'nm-quality': v, 'nm-deadlines': v, 'nm-initiative': v, 'nm-discipline': v, 'nm-no-sanctions': v } });
     for (const r of [rec('a', '2025-Q1', 4), rec('b', '2025-Q1', 3), rec('a', '2025-Q2', 5), rec('a', '2024-Q4', 2)]) {
@@ -211,8 +195,8 @@ describe('one record after another', () => {
       scores: { violations: pick([0, 5, 10, 11, 30]), ...(next() < 0.5 ? { bonus: [pick([1, 3, 5])] } : {}) },
     }));
     for (const [id, records] of [['typical-b-2025', typical], ['sjc-2017', sjc]] as const) {
-      const forward = new Engine(load(id));
-      const backward = new Engine(load(id));
+      const forward = new Engine(loadConfig(id));
+      const backward = new Engine(loadConfig(id));
       const a = records.map((r) => forward.score(r));
       const b = [...records].reverse().map((r) => backward.score(r)).reverse();
       expect(JSON.stringify(a), id).toBe(JSON.stringify(b));

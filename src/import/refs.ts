@@ -5,7 +5,7 @@
 // act ("үлгілік Әдістеменің 2-қосымшасына") stays as printed.
 import type { Lang, MethodologyFile } from '../model/source.js';
 import { numberNodes } from '../resolve/build-tree.js';
-import { walkTexts } from './walk.js';
+import { eachText } from '../resolve/nodes.js';
 
 interface Targets {
   point: Map<string, string>;
@@ -51,7 +51,7 @@ export function linkReferences(act: MethodologyFile, lang: Lang): number {
     count++;
     return `${before}${ref(id)}${after}`;
   };
-  walkTexts(act.methodology?.chapters, (text) => {
+  eachText(act.methodology?.chapters, (text) => {
     let s = text[lang];
     if (!s || !/\d/.test(s)) return;
     if (lang === 'ru') {

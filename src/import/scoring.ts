@@ -7,7 +7,7 @@ import { expand, ExpansionError, helpersFor } from '../resolve/expand.js';
 import type { Cap, Deadline, Grade, Lang, MethodologyFile, Route, Scoring, SheetParameter, Text } from '../model/source.js';
 import type { Context } from './context.js';
 import { excerpt } from './report.js';
-import { walkTexts } from './walk.js';
+import { eachText } from '../resolve/nodes.js';
 
 interface BandPattern {
   band: RegExp;
@@ -83,7 +83,7 @@ function systemOf(text: string, hasSheets: boolean): string {
 
 function allText(act: MethodologyFile): string {
   const out: string[] = [];
-  walkTexts(act.methodology, (t) => {
+  eachText(act.methodology, (t) => {
     for (const v of [t.ru, t.kk]) if (v) out.push(v);
   });
   return out.join('\n');
@@ -98,7 +98,7 @@ function readGrades(act: MethodologyFile, ctx: Context): Grade[] {
     const known = GRADE_IDS[lang].find(([re]) => re.test(wording))?.[1];
     return known && !grades.some((g) => g.grade === known) ? known : `grade-${grades.length + 1}`;
   };
-  walkTexts(act.methodology?.chapters, (t) => {
+  eachText(act.methodology?.chapters, (t) => {
     const s = t[lang];
     if (grades.length || !s) return;
     const found = [...s.matchAll(band)];
@@ -112,7 +112,7 @@ function readGrades(act: MethodologyFile, ctx: Context): Grade[] {
   });
   if (!grades.length) return grades;
   // The list of wordings ("Выполняет функциональные обязанности эффективно",).
-  walkTexts(act.methodology?.chapters, (t) => {
+  eachText(act.methodology?.chapters, (t) => {
     const s = t[lang];
     const m = s ? list.exec(s) : null;
     const g = m ? grades.find((x) => x.wording[lang] === m[1]) : undefined;
@@ -274,7 +274,7 @@ function verifyExpressions(act: MethodologyFile, ctx: Context): void {
   const lang = ctx.lang;
   const ec = { lang, source: act, numbers: new Map<string, string>(), removed: new Set<string>() };
   const helpers = helpersFor(ec);
-  walkTexts(act, (t) => {
+  eachText(act, (t) => {
     const original = originals.get(t);
     if (original === undefined) return;
     let printed: string | undefined;

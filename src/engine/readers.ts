@@ -297,6 +297,17 @@ export async function* csvRecords(src: AsyncIterable<string | Buffer>, delimiter
 // ---------------------------------------------------------------------------------------------
 // JSONL
 
+/** One record from its JSON text, or the reason it is not one (`notObject` when it parses to something else). */
+function jsonRecord(text: string, at: number, notObject: string): Item {
+  try {
+    const v = JSON.parse(text);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return { line: at, error: notObject };
+    return { line: at, record: { ...(v as EvaluationRecord), line: at } };
+  } catch (e) {
+    return { line: at, error: `not valid JSON: ${(e as Error).message}` };
+  }
+}
+
 export async function* jsonlRecords(src: AsyncIterable<string | Buffer>): AsyncGenerator<Item> {
   for await (const batch of jsonlRecordBatches(src)) yield* batch;
 }
@@ -306,14 +317,7 @@ export async function* jsonlRecordBatches(src: AsyncIterable<string | Buffer>): 
   let line = 0;
   const handle = (text: string, at: number): Item | undefined => {
     const t = text.trim();
-    if (!t) return undefined;
-    try {
-      const v = JSON.parse(t);
-      if (!v || typeof v !== 'object' || Array.isArray(v)) return { line: at, error: 'expected a JSON object (one record a line)' };
-      return { line: at, record: { ...(v as EvaluationRecord), line: at } };
-    } catch (e) {
-      return { line: at, error: `not valid JSON: ${(e as Error).message}` };
-    }
+    return t ? jsonRecord(t, at, 'expected a JSON object (one record a line)') : undefined;
   };
   for await (const chunk of src) {
     const s = rest + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
@@ -350,15 +354,7 @@ export async function* jsonRecords(src: AsyncIterable<string | Buffer>): AsyncGe
   let single = false; // the file is one object, not an array
   let capturing = false;
   let inScalar = false;
-  const emit = (text: string, at: number): Item => {
-    try {
-      const v = JSON.parse(text);
-      if (!v || typeof v !== 'object' || Array.isArray(v)) return { line: at, error: 'expected a JSON object for each record' };
-      return { line: at, record: { ...(v as EvaluationRecord), line: at } };
-    } catch (e) {
-      return { line: at, error: `not valid JSON: ${(e as Error).message}` };
-    }
-  };
+  const emit = (text: string, at: number): Item => jsonRecord(text, at, 'expected a JSON object for each record');
   for await (const chunk of src) {
     let s = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     if (!started && s.charCodeAt(0) === 0xfeff) s = s.slice(1);

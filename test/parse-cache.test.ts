@@ -69,8 +69,10 @@ describe('parse cache', () => {
     writeFileSync(join(cache, entry), JSON.stringify({ ...stored, positions: stored.positions.slice(2) }));
     const again = await resolveFile(file);
     expect(positions(again.act!.own)).toEqual(positions(fresh.act!.own));
-    writeFileSync(join(cache, entry), '{"format": 1, "val');
-    expect((await resolveFile(file)).act!.own).toEqual(fresh.act!.own);
+    for (const damaged of ['{"format": 1, "val', 'null', JSON.stringify({ ...stored, diagnostics: undefined })]) {
+      writeFileSync(join(cache, entry), damaged);
+      expect((await resolveFile(file)).act!.own).toEqual(fresh.act!.own);
+    }
   });
 
   it('keeps positions naming the file as it is called now, not as it was when stored', async () => {

@@ -94,7 +94,7 @@ export function getParsed(file: string, bytes: Buffer): CachedParse | undefined 
   } catch {
     return undefined;
   }
-  if (entry.format !== FORMAT || !Array.isArray(entry.positions)) return undefined;
+  if (entry?.format !== FORMAT || !Array.isArray(entry.positions) || !Array.isArray(entry.diagnostics)) return undefined;
   const p = entry.positions;
   let i = 0;
   const at = (): SourcePos | undefined => {

@@ -140,7 +140,7 @@ function quartersTexts(a: AnnualResult): Texts {
 }
 
 /** Where lines go (an output file). */
-interface Lines {
+export interface Lines {
   append(text: string): void;
 }
 

@@ -9,7 +9,7 @@ import type { AnnualAccumulator } from './annual.js';
 import type { Engine } from './engine.js';
 import { trimmed } from './inputs.js';
 import { type InputFormat, type Item, readRecordBatches } from './readers.js';
-import { ANNUAL_COLUMNS, REJECT_COLUMNS, RESULT_COLUMNS, appendAnnual, appendResult, rejectRow } from './outputs.js';
+import { ANNUAL_COLUMNS, type Lines, REJECT_COLUMNS, RESULT_COLUMNS, appendAnnual, appendResult, rejectRow } from './outputs.js';
 import type { Rejection } from './types.js';
 
 export { csvCell } from './outputs.js';
@@ -227,65 +227,95 @@ function periodKey(text: string): string {
   return key;
 }
 
+/** Where the rows of a scoring go; `at(line)`, when given, is told the input line of the rows that follow. */
+export interface Sinks {
+  resCsv?: Lines;
+  resJson?: Lines;
+  rejCsv: Lines;
+  annCsv?: Lines;
+  annJson?: Lines;
+  at?(line: number): void;
+}
+
+/** The files of a scoring in `outDir`, each with its header written. */
+export function openOutputs(outDir: string, outputs: ReadonlyArray<'csv' | 'json'>, annual: boolean): { files: AtomicFile[]; sinks: Sinks } {
+  mkdirSync(outDir, { recursive: true });
+  const files: AtomicFile[] = [];
+  const open = (name: string, head: string) => {
+    const f = new AtomicFile(join(outDir, name));
+    files.push(f);
+    f.append(head);
+    return f;
+  };
+  try {
+    const sinks: Sinks = {
+      resCsv: outputs.includes('csv') ? open('results.csv', RESULT_COLUMNS.join(',') + '\n') : undefined,
+      resJson: outputs.includes('json') ? open('results.json', '[') : undefined,
+      rejCsv: open('rejects.csv', REJECT_COLUMNS.join(',') + '\n'),
+      annCsv: annual && outputs.includes('csv') ? open('annual.csv', ANNUAL_COLUMNS.join(',') + '\n') : undefined,
+      annJson: annual && outputs.includes('json') ? open('annual.json', '[') : undefined,
+    };
+    return { files, sinks };
+  } catch (e) {
+    for (const f of files) f.abort();
+    throw e;
+  }
+}
+
+/** Closes the JSON arrays (`empty`: no element was written) and puts every file in place. */
+export async function commitOutputs(files: AtomicFile[], sinks: Sinks, sum: ScoreSummary): Promise<void> {
+  sinks.resJson?.append(sum.scored ? '\n]\n' : ']\n');
+  sinks.annJson?.append(sum.annual?.results ? '\n]\n' : ']\n');
+  for (const f of files) await f.commit();
+  sum.files = files.map((f) => f.path);
+}
+
 /** Scores every record of `source`; writes results, rejects (and annual results) into outDir. */
 export async function scoreFiles(o: ScoreFilesOptions): Promise<ScoreSummary> {
-  mkdirSync(o.outDir, { recursive: true });
-  const run = new FileScoring(o);
+  const { files, sinks } = openOutputs(o.outDir, o.outputs ?? ['csv', 'json'], !!o.annual);
+  const run = new FileScoring(o.engine, sinks, o);
   try {
     for await (const batch of readRecordBatches(o.source as AsyncIterable<string>, o.format, o.delimiter)) {
       for (const item of batch) run.take(item);
     }
-    await run.finish();
+    if (o.annual) run.annual();
+    await commitOutputs(files, sinks, run.sum);
   } catch (e) {
-    run.abort();
+    for (const f of files) f.abort();
     throw e;
   }
   return run.sum;
 }
 
 /**
- * One scoring of a file: the output files and the counts. Each record is taken by a method of its
- * own (rather than in the loop above), which the compiler optimizes on its own, early.
+ * The scoring of a file's records into sinks: the duplicate check, the scores, the counts and the
+ * annual results. Each record is taken by a method of its own (rather than in a loop), which the
+ * compiler optimizes on its own, early. With `joinJson` false every JSON element is written as the
+ * first of its array ("\n{...}"): whoever merges the rows puts the commas in.
  */
-class FileScoring {
+export class FileScoring {
   readonly sum: ScoreSummary = { read: 0, scored: 0, evaluated: 0, notEvaluated: 0, gaps: 0, rejected: 0, duplicates: 0, files: [] };
-  private readonly files: AtomicFile[] = [];
-  private readonly resCsv: AtomicFile | undefined;
-  private readonly resJson: AtomicFile | undefined;
-  private readonly rejCsv: AtomicFile;
-  private readonly annCsv: AtomicFile | undefined;
-  private readonly annJson: AtomicFile | undefined;
+  readonly acc: AnnualAccumulator | undefined;
   private readonly seen = new SeenIndex();
-  private readonly acc: AnnualAccumulator | undefined;
-  private readonly engine: Engine;
   private readonly trace: boolean;
   private readonly scoreOptions: { trace: boolean };
-  private firstJson = true;
+  private readonly joinJson: boolean;
 
-  constructor(o: ScoreFilesOptions) {
-    const outputs = o.outputs ?? ['csv', 'json'];
-    const open = (name: string) => {
-      const f = new AtomicFile(join(o.outDir, name));
-      this.files.push(f);
-      return f;
-    };
-    this.resCsv = outputs.includes('csv') ? open('results.csv') : undefined;
-    this.resJson = outputs.includes('json') ? open('results.json') : undefined;
-    this.rejCsv = open('rejects.csv');
-    this.annCsv = o.annual && outputs.includes('csv') ? open('annual.csv') : undefined;
-    this.annJson = o.annual && outputs.includes('json') ? open('annual.json') : undefined;
-    this.engine = o.engine;
-    this.acc = o.annual ? o.engine.annual({ trace: o.explain }) : undefined;
+  constructor(
+    private readonly engine: Engine,
+    private readonly out: Sinks,
+    o: { annual?: boolean; explain?: boolean; joinJson?: boolean },
+  ) {
+    this.acc = o.annual ? engine.annual({ trace: o.explain }) : undefined;
     this.trace = !!o.explain;
     this.scoreOptions = { trace: this.trace };
-    this.resCsv?.append(RESULT_COLUMNS.join(',') + '\n');
-    this.resJson?.append('[');
-    this.rejCsv.append(REJECT_COLUMNS.join(',') + '\n');
+    this.joinJson = o.joinJson ?? true;
   }
 
   take(item: Item): void {
     const sum = this.sum;
     sum.read++;
+    this.out.at?.(item.line);
     if ('error' in item) {
       this.reject({ line: item.line, person: item.person, period: item.period, errors: [{ field: 'row', message: item.error }] });
       return;
@@ -309,49 +339,34 @@ class FileScoring {
       return;
     }
     const r = out.result;
+    // The grade's wording is the configuration's (tables.*.rows[].label): kept out of the JSON,
+    // which would otherwise repeat it on every row, unless the trace is asked for.
+    appendResult(r, this.trace, this.out.resCsv, this.out.resJson, sum.scored === 0 || !this.joinJson);
     sum.scored++;
     if (r.status === 'evaluated') sum.evaluated++;
     else if (r.status === 'not-evaluated') sum.notEvaluated++;
     else sum.gaps++;
-    // The grade's wording is the configuration's (tables.*.rows[].label): kept out of the JSON,
-    // which would otherwise repeat it on every row, unless the trace is asked for.
-    appendResult(r, this.trace, this.resCsv, this.resJson, this.firstJson);
-    this.firstJson = false;
     this.acc?.add(r);
   }
 
   private reject(r: Rejection): void {
     this.sum.rejected++;
-    this.rejCsv.append(rejectRow(r));
+    this.out.rejCsv.append(rejectRow(r));
   }
 
-  /** Closes the results, forms the annual ones, and puts every file in place. */
-  async finish(): Promise<void> {
-    this.resJson?.append(this.firstJson ? ']\n' : '\n]\n');
-    if (this.acc) this.annual(this.acc);
-    for (const f of this.files) await f.commit();
-    this.sum.files = this.files.map((f) => f.path);
-  }
-
-  private annual(acc: AnnualAccumulator): void {
+  /** Forms the annual results (of `years`, in that order; default: every year, in the order first seen). */
+  annual(years?: readonly number[]): void {
+    const acc = this.acc!;
     const counts = (this.sum.annual = { results: 0, evaluated: 0, notEvaluated: 0, gaps: 0, incomplete: 0 });
-    const { annCsv, annJson } = this;
-    annCsv?.append(ANNUAL_COLUMNS.join(',') + '\n');
-    annJson?.append('[');
-    let first = true;
-    for (const a of acc.results()) {
+    const { annCsv, annJson, at } = this.out;
+    for (const a of acc.results(years)) {
+      if (at) at.call(this.out, acc.line);
+      appendAnnual(a, this.trace, annCsv, annJson, counts.results === 0 || !this.joinJson);
       counts.results++;
       if (a.status === 'evaluated') counts.evaluated++;
       else if (a.status === 'not-evaluated') counts.notEvaluated++;
       else if (a.status === 'gap') counts.gaps++;
       else counts.incomplete++;
-      appendAnnual(a, this.trace, annCsv, annJson, first);
-      first = false;
     }
-    annJson?.append(first ? ']\n' : '\n]\n');
-  }
-
-  abort(): void {
-    for (const f of this.files) f.abort();
   }
 }

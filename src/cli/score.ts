@@ -1,6 +1,6 @@
 // metodika score: scores evaluation records (CSV, JSON, JSONL) with a scoring configuration.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CalendarDataError, CalendarRangeError, loadCalendar } from '../calendar/index.js';
 import { ConfigError, Engine } from '../engine/engine.js';
@@ -94,6 +94,8 @@ async function command(args: string[]): Promise<number> {
       throw e;
     }
     const outDir = values.out ?? join('output', config.id, 'score');
+    // A file that is not there is reported before anything is written.
+    if (input !== '-') statSync(input);
     const source = input === '-' ? process.stdin.setEncoding('utf8') : openText(input);
     const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
     const summary = await scoreFiles({

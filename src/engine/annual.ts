@@ -23,8 +23,8 @@ function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 export class AnnualAccumulator {
   /** Groups (a person in a year), numbered in the order first seen: their person. */
   private readonly persons: string[] = [];
-  /** Per group: year, first and last quarter entry (-1: none), and the line of its first result. */
-  private groups = new Int32Array(4 << 10);
+  /** Per group: year, first and last quarter entry (-1: none). */
+  private groups = new Int32Array(3 << 10);
   /** Yearly-sheet results by group, for the few configurations whose annual formula uses them. */
   private readonly uses = new Map<number, Map<string, string>>();
   /** Years in the order first seen. */
@@ -48,7 +48,7 @@ export class AnnualAccumulator {
     if (!q && !this.engine.isYearSheetUsed(r.sheet)) return;
     const year = (p.charCodeAt(0) - 48) * 1000 + (p.charCodeAt(1) - 48) * 100 + (p.charCodeAt(2) - 48) * 10 + (p.charCodeAt(3) - 48);
     // Every person with a record gets an annual result, "not evaluated" when no quarter counts.
-    const g = this.group(r.person, year, r.line ?? 0);
+    const g = this.group(r.person, year);
     if (r.final === undefined || r.status === 'not-evaluated') return;
     if (!q) {
       let u = this.uses.get(g);
@@ -61,14 +61,14 @@ export class AnnualAccumulator {
     if (e >= this.next.length) this.next = grown(this.next);
     this.next[e] = -1;
     const groups = this.groups;
-    const last = groups[4 * g + 2];
-    if (last < 0) groups[4 * g + 1] = e;
+    const last = groups[3 * g + 2];
+    if (last < 0) groups[3 * g + 1] = e;
     else this.next[last] = e;
-    groups[4 * g + 2] = e;
+    groups[3 * g + 2] = e;
   }
 
   /** The group of a person in a year, made when first seen. */
-  private group(person: string, year: number, line: number): number {
+  private group(person: string, year: number): number {
     let h = Math.imul(year ^ 0x811c9dc5, 0x01000193);
     for (let i = 0; i < person.length; i++) h = Math.imul(h ^ person.charCodeAt(i), 0x01000193);
     h ^= h >>> 15;
@@ -80,16 +80,15 @@ export class AnnualAccumulator {
         const g = this.persons.push(person) - 1;
         slots[2 * i] = h;
         slots[2 * i + 1] = g + 1;
-        if (4 * g + 4 > this.groups.length) this.groups = grown(this.groups);
-        this.groups[4 * g] = year;
-        this.groups[4 * g + 1] = -1;
-        this.groups[4 * g + 2] = -1;
-        this.groups[4 * g + 3] = line;
+        if (3 * g + 3 > this.groups.length) this.groups = grown(this.groups);
+        this.groups[3 * g] = year;
+        this.groups[3 * g + 1] = -1;
+        this.groups[3 * g + 2] = -1;
         if (!this.years.includes(year)) this.years.push(year);
         if (2 * (g + 1) >= slots.length >> 1) this.grow();
         return g;
       }
-      if (slots[2 * i] === h && this.groups[4 * (g1 - 1)] === year && this.persons[g1 - 1] === person) return g1 - 1;
+      if (slots[2 * i] === h && this.groups[3 * (g1 - 1)] === year && this.persons[g1 - 1] === person) return g1 - 1;
     }
   }
 
@@ -111,32 +110,17 @@ export class AnnualAccumulator {
     return this.persons.length;
   }
 
-  /** The years seen, in the order first seen, each with the input line where it was first seen. */
-  yearsSeen(): Array<{ year: number; line: number }> {
-    return this.years.map((year) => {
-      let g = 0;
-      while (this.groups[4 * g] !== year) g++;
-      return { year, line: this.groups[4 * g + 3] };
-    });
-  }
-
-  /** The input line of the first result of the group whose annual result results() gave last. */
-  line = 0;
-
-  /**
-   * The annual results: by year in the order first seen (or in `years`' order), and by person in
-   * the order first seen.
-   */
-  *results(years: readonly number[] = this.years): Generator<AnnualResult> {
+  /** The annual results: by year in the order first seen, and by person in the order first seen. */
+  *results(): Generator<AnnualResult> {
     const { groups, next } = this;
     const finals: string[] = [];
-    for (const year of years) {
+    for (const year of this.years) {
       for (let g = 0; g < this.persons.length; g++) {
-        if (groups[4 * g] !== year) continue;
+        if (groups[3 * g] !== year) continue;
         // The group's quarters by period; quarters of the same period stay in the order added.
         const periods: string[] = [];
         finals.length = 0;
-        for (let e = groups[4 * g + 1]; e >= 0; e = next[e]) {
+        for (let e = groups[3 * g + 1]; e >= 0; e = next[e]) {
           const period = this.periods[e];
           let k = periods.length;
           for (; k > 0 && period < periods[k - 1]; k--) {
@@ -146,7 +130,6 @@ export class AnnualAccumulator {
           periods[k] = period;
           finals[k] = this.finals[e];
         }
-        this.line = groups[4 * g + 3];
         yield this.engine.runAnnual(this.persons[g], year, periods, finals, this.uses.get(g) ?? NO_USES, this.trace);
       }
     }

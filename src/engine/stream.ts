@@ -52,14 +52,9 @@ export class AtomicFile {
     this.off += this.buf.write(s, this.off);
   }
   private flush(): void {
-    if (this.off > 0) {
-      let done = 0;
-      while (done < this.off) done += writeSync(this.fd!, this.buf, done, this.off - done);
-      this.off = 0;
-    }
+    writeAll(this.fd!, this.buf, 0, this.off);
+    this.off = 0;
   }
-  /** Kept for callers that interleave awaits: the buffer is written whenever it fills. */
-  async flushIfFull(): Promise<void> {}
   async write(s: string): Promise<void> {
     this.append(s);
   }
@@ -82,6 +77,10 @@ export class AtomicFile {
     }
     rmSync(this.tmp, { force: true });
   }
+}
+
+function writeAll(fd: number, b: Buffer, start: number, end: number): void {
+  while (start < end) start += writeSync(fd, b, start, end - start);
 }
 
 /** Writes a whole file atomically (temp file + rename). */
@@ -227,14 +226,13 @@ function periodKey(text: string): string {
   return key;
 }
 
-/** Where the rows of a scoring go; `at(line)`, when given, is told the input line of the rows that follow. */
+/** Where the rows of a scoring go. */
 export interface Sinks {
   resCsv?: Lines;
   resJson?: Lines;
   rejCsv: Lines;
   annCsv?: Lines;
   annJson?: Lines;
-  at?(line: number): void;
 }
 
 /** The files of a scoring in `outDir`, each with its header written. */
@@ -290,8 +288,7 @@ export async function scoreFiles(o: ScoreFilesOptions): Promise<ScoreSummary> {
 /**
  * The scoring of a file's records into sinks: the duplicate check, the scores, the counts and the
  * annual results. Each record is taken by a method of its own (rather than in a loop), which the
- * compiler optimizes on its own, early. With `joinJson` false every JSON element is written as the
- * first of its array ("\n{...}"): whoever merges the rows puts the commas in.
+ * compiler optimizes on its own, early.
  */
 export class FileScoring {
   readonly sum: ScoreSummary = { read: 0, scored: 0, evaluated: 0, notEvaluated: 0, gaps: 0, rejected: 0, duplicates: 0, files: [] };
@@ -299,23 +296,20 @@ export class FileScoring {
   private readonly seen = new SeenIndex();
   private readonly trace: boolean;
   private readonly scoreOptions: { trace: boolean };
-  private readonly joinJson: boolean;
 
   constructor(
     private readonly engine: Engine,
     private readonly out: Sinks,
-    o: { annual?: boolean; explain?: boolean; joinJson?: boolean },
+    o: { annual?: boolean; explain?: boolean },
   ) {
     this.acc = o.annual ? engine.annual({ trace: o.explain }) : undefined;
     this.trace = !!o.explain;
     this.scoreOptions = { trace: this.trace };
-    this.joinJson = o.joinJson ?? true;
   }
 
   take(item: Item): void {
     const sum = this.sum;
     sum.read++;
-    this.out.at?.(item.line);
     if ('error' in item) {
       this.reject({ line: item.line, person: item.person, period: item.period, errors: [{ field: 'row', message: item.error }] });
       return;
@@ -341,7 +335,7 @@ export class FileScoring {
     const r = out.result;
     // The grade's wording is the configuration's (tables.*.rows[].label): kept out of the JSON,
     // which would otherwise repeat it on every row, unless the trace is asked for.
-    appendResult(r, this.trace, this.out.resCsv, this.out.resJson, sum.scored === 0 || !this.joinJson);
+    appendResult(r, this.trace, this.out.resCsv, this.out.resJson, sum.scored === 0);
     sum.scored++;
     if (r.status === 'evaluated') sum.evaluated++;
     else if (r.status === 'not-evaluated') sum.notEvaluated++;
@@ -354,14 +348,12 @@ export class FileScoring {
     this.out.rejCsv.append(rejectRow(r));
   }
 
-  /** Forms the annual results (of `years`, in that order; default: every year, in the order first seen). */
-  annual(years?: readonly number[]): void {
-    const acc = this.acc!;
+  /** Forms the annual results. */
+  annual(): void {
     const counts = (this.sum.annual = { results: 0, evaluated: 0, notEvaluated: 0, gaps: 0, incomplete: 0 });
-    const { annCsv, annJson, at } = this.out;
-    for (const a of acc.results(years)) {
-      if (at) at.call(this.out, acc.line);
-      appendAnnual(a, this.trace, annCsv, annJson, counts.results === 0 || !this.joinJson);
+    const { annCsv, annJson } = this.out;
+    for (const a of this.acc!.results()) {
+      appendAnnual(a, this.trace, annCsv, annJson, counts.results === 0);
       counts.results++;
       if (a.status === 'evaluated') counts.evaluated++;
       else if (a.status === 'not-evaluated') counts.notEvaluated++;

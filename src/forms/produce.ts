@@ -219,8 +219,6 @@ export async function writeRoster(job: RosterJob): Promise<RosterSummary> {
       }
       await pdf?.flushIfFull();
       await zipSink?.flushIfFull();
-      await notEvaluated.flushIfFull();
-      await rejects.flushIfFull();
     }
     progress.end();
     if (job.results && job.results.index.byPerson.size > matched) {

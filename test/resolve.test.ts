@@ -152,6 +152,31 @@ describe('a derived act', () => {
     expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/\{\{ref "quarterly-deadline"\}\} refers to a node this act removes/);
   });
 
+  it('sets a sheet\'s title and result label through its appendix; the other sheet keeps the base\'s', async () => {
+    const act = await resolveDerived(
+      'changes:\n  - replace: non-managerial-sheet\n    title: {ru: "Оценочный лист служащего"}\n    result-label: {ru: "Итог оценки"}\n',
+    );
+    const text = renderText(act.tree('ru').tree);
+    expect(text).toMatch(/\nИтог оценки\n/);
+    expect(text.match(/\nРезультат оценки:\n/g)).toHaveLength(1);
+    // The title is the form's: it heads the sheet once, in place of the base's.
+    expect(text.match(/Оценочный лист служащего/g)).toHaveLength(1);
+    expect(act.source.methodology!.appendices!.find((a) => a.appendix === 'non-managerial-sheet')!.title).toBeUndefined();
+  });
+
+  it('refuses a result label for an appendix that is not a sheet', async () => {
+    const dir = fixtureDir({
+      'local.yaml':
+        `id: local\nbase: typical-b-2025\nlanguage: [ru]\n${ENVELOPE}changes:\n  - insert-after: non-managerial-sheet\n    node:\n      appendix: own\n      title: {ru: "Таблица"}\n` +
+        '  - replace: own\n    result-label: {ru: "Итог"}\n',
+    });
+    copyFileSync(actPath('typical-b-2025'), join(dir, 'typical-b-2025.yaml'));
+    const { diagnostics } = await resolveFile(join(dir, 'local.yaml'));
+    const d = diagnostics.find((x) => x.ruleId === 'bad-change')!;
+    expect(d.message).toBe('appendix "own" is not an evaluation sheet: it has no result label');
+    expect([d.line, d.column]).toEqual([11, 19]);
+  });
+
   it('refuses a replace of a field the node does not have', async () => {
     const dir = fixtureDir({ 'local.yaml': `id: local\nbase: typical-b-2025\nlanguage: [ru]\n${ENVELOPE}changes:\n  - replace: general\n    text: {ru: "x"}\n` });
     copyFileSync(actPath('typical-b-2025'), join(dir, 'typical-b-2025.yaml'));

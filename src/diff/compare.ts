@@ -52,10 +52,20 @@ export function reasonsOf(local: MethodologyFile, lang: Lang): Map<string, strin
     // An insertion's reason belongs to the node it inserts, the others' to the node they target.
     const kind = nodeKind(c.node);
     const id = kind ? (c.node as Record<string, unknown>)[kind] : (['replace', 'remove'] as const).map((k) => c[k]).find((v) => typeof v === 'string');
-    if (typeof id === 'string') out.set(id, reason);
+    if (typeof id !== 'string') continue;
+    out.set(id, reason);
+    // An appendix's caption, title and result label are elements of their own ("<id>:result").
+    for (const [field, part] of APPENDIX_PARTS) if (field in c) out.set(`${id}:${part}`, reason);
   }
   return out;
 }
+
+/** The fields of a change to an appendix that set one of its parts, and the part's key suffix. */
+const APPENDIX_PARTS = [
+  ['caption', 'caption'],
+  ['title', 'title'],
+  ['result-label', 'result'],
+] as const;
 
 function infoOf(act: ResolvedAct, lang: Lang): ActInfo {
   return { id: act.id, title: act.source.methodology?.title?.[lang]?.nom ?? act.id };

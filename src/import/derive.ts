@@ -5,7 +5,7 @@
 // remove, insert. The routing rules follow the routing paragraphs they implement. Differences of
 // typography alone are not changes (the base's wording is kept).
 import { cloneWithPositions } from '../load/positions.js';
-import type { Change, Lang, MethodologyFile, Term, Text } from '../model/source.js';
+import type { Appendix, Change, Lang, MethodologyFile, Term, Text } from '../model/source.js';
 import type { ActRoot } from '../model/tree.js';
 import { type ActDiff, diffTrees, type Pair } from '../diff/diff.js';
 import type { Unit } from '../diff/units.js';
@@ -94,6 +94,10 @@ function termsOf(d: ActDiff, lang: Lang): Term[] {
 }
 
 /** Fields of a node a unit's wording comes from. */
+/** The parts of an appendix a change sets through the appendix, by their key in the diff, and the field that sets each. */
+const FORM_PART = /^(.+):(caption|title|result)$/;
+const PART_FIELD = { caption: 'caption', title: 'title', result: 'result-label' } as const;
+
 const TEXT_FIELD: Record<string, string> = { point: 'text', subpoint: 'text', paragraph: 'text', blank: 'label', chapter: 'title', footnote: 'text' };
 
 class Changes {
@@ -189,6 +193,8 @@ class Changes {
   private replaceOne(u: Unit, v: Unit): void {
     const target = this.baseIndex.get(u.key);
     const source = this.localIndex.get(v.key);
+    const part = FORM_PART.exec(u.key);
+    if (!target && part && this.replacePart(part[1], part[2] as keyof typeof PART_FIELD, v)) return;
     if (!target || !source) return this.note(this.lineOf(v), `a change to ${excerpt(u.segments.join(' | '))} cannot be written: the format has no id for this part of a form`);
     const change: Record<string, unknown> = { replace: u.key };
     if (target.kind === 'parameter') {
@@ -205,6 +211,21 @@ class Changes {
     if (Object.keys(change).length === 1) return;
     this.replaced.set(u.key, v.key);
     this.list.push(change as Change);
+  }
+
+  /**
+   * A part of an appendix that has no id of its own (its caption, a sheet's title or result
+   * label), changed through its appendix; false when the act's appendix has no such part.
+   */
+  private replacePart(appendixId: string, part: keyof typeof PART_FIELD, v: Unit): boolean {
+    const base = this.baseIndex.get(appendixId);
+    const local = this.localIndex.get(v.key.slice(0, v.key.lastIndexOf(':')));
+    if (base?.kind !== 'appendix' || local?.kind !== 'appendix') return false;
+    const a = local.node as unknown as Appendix;
+    const text = part === 'caption' ? a.caption : part === 'title' ? (a.form?.title ?? a.title) : a.form?.result.label;
+    if (!text) return false;
+    this.list.push({ replace: appendixId, [PART_FIELD[part]]: this.text(text) } as Change);
+    return true;
   }
 
   private insert(v: Unit): void {

@@ -2,7 +2,7 @@
 // substituted into the inherited wording and the changes applied by id.
 import type { Diagnostic } from '../diagnostics.js';
 import { cloneWithPositions, posOf, posOfKey, type SourcePos } from '../load/positions.js';
-import type { Change, MethodologyFile, Term } from '../model/source.js';
+import type { Appendix, Change, MethodologyFile, Term, Text } from '../model/source.js';
 import { type AnyNode, eachText, indexNodes, nodeKind, type NodeKind, siblingsCompatible } from './nodes.js';
 
 /** Fields a `replace` may set, by the kind of node it targets. */
@@ -12,7 +12,7 @@ const REPLACEABLE: Record<NodeKind, string[]> = {
   paragraph: ['text'],
   subpoint: ['text', 'number', 'parts'],
   table: ['rows', 'title'],
-  appendix: ['caption', 'number', 'title', 'parts'],
+  appendix: ['caption', 'number', 'title', 'parts', 'result-label'],
   blank: ['label'],
   footnote: ['text'],
   parameter: ['name', 'guidance', 'implements'],
@@ -21,6 +21,19 @@ const REPLACEABLE: Record<NodeKind, string[]> = {
   route: ['categories', 'sheet', 'evaluator', 'managerial', 'otherwise', 'implements'],
   deadline: [],
 };
+
+/**
+ * An appendix's title or result label: a sheet's are its form's (its title heads the form, its
+ * result label stands before the grade wordings); another appendix has a title of its own and no
+ * result label (`missing` is called).
+ */
+function setFormField(a: Appendix, key: 'title' | 'result-label', value: Text, missing: () => void): void {
+  if (a.form) {
+    if (key === 'title') a.form.title = value;
+    else a.form.result = { ...a.form.result, label: value };
+  } else if (key === 'title') a.title = value;
+  else missing();
+}
 
 export interface Composition {
   source: MethodologyFile;
@@ -103,7 +116,8 @@ export function compose(base: MethodologyFile, derived: MethodologyFile, derived
         }
         // A new wording replaces the text in every language: keeping the base's wording in a
         // language the change does not give would publish a translation of the old rule.
-        entry.node[key] = value;
+        if (entry.kind === 'appendix' && (key === 'title' || key === 'result-label')) setFormField(entry.node as unknown as Appendix, key, value as Text, () => report(at(change, key), `appendix "${targetId}" is not an evaluation sheet: it has no result label`, 'bad-change'));
+        else entry.node[key] = value;
       }
       changedIds.add(targetId);
       return;

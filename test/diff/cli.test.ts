@@ -30,7 +30,7 @@ describe('metodika diff', () => {
   it('prints the summary of a derived act against its base', async () => {
     expect(await run([actPath('mangistau-district-2025')])).toBe(0);
     expect(out).toMatch(/^typical-b-2025 -> mangistau-district-2025 \(ru\): a derived act against its base, aligned by id/);
-    expect(out).toMatch(/Changes of substance \(11\):/);
+    expect(out).toMatch(/Changes of substance \(12\):/);
   });
 
   it('compares an act with a published plain text, imported on the fly', async () => {

@@ -9,7 +9,7 @@ describe('the reports on the Mangistau act', async () => {
 
   it('Markdown: the counts, and each change of substance with its words struck through or bold', () => {
     const md = renderDiffMarkdown(diff);
-    expect(md).toContain('| changed in substance | 6 | 1 |');
+    expect(md).toContain('| changed in substance | 7 | 1 |');
     expect(md).toContain('### point 16: changed in substance');
     expect(md).toContain('~~Руководители~~ **Руководитель** службы управления персоналом обеспечивают:');
     expect(md).toContain('### point 17 paragraph 4 -> point 17 paragraph 2: changed in substance');

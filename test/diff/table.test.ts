@@ -23,7 +23,7 @@ describe('the comparative table of the Mangistau act (ru)', async () => {
   });
 
   it('has a row per element changed in substance, added or removed, and none for the localised', () => {
-    expect(table.rows).toHaveLength(11);
+    expect(table.rows).toHaveLength(12);
     expect(table.rows.map((r) => text(r[0]))).toContain('Часть 4 пункта 17 (в проекте: часть 2 пункта 17)');
     expect(table.rows.map((r) => text(r[0]))).not.toContain('Пункт 1');
     expect(comparativeTable(diff, { all: true }).rows.map((r) => text(r[0]))).toContain('Пункт 1');
@@ -35,6 +35,12 @@ describe('the comparative table of the Mangistau act (ru)', async () => {
     expect(bold(row[1])).toEqual(['Руководители']);
     expect(bold(row[2])).toEqual(['Руководитель']);
     expect(text(row[3])).toBe('Обязанности возложены на руководителя службы управления персоналом (в единственном числе)');
+  });
+
+  it('has a row for the result line of appendix 2, which the act prints without its colon', () => {
+    const row = table.rows.find((r) => text(r[2]) === 'Результат оценки')!;
+    expect(text(row[1])).toBe('Результат оценки:');
+    expect(text(row[3])).toBe('Строка результата приложения 2 — как в опубликованном решении, без двоеточия');
   });
 
   it('words a removed element as removed', () => {

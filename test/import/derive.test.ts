@@ -47,9 +47,8 @@ describe('import 000 --derive typical-b-2025', async () => {
     expect(r.text).toBe(renderText(curated.tree('ru').tree));
   });
 
-  it('reports the one difference the format cannot state (a form\'s result label)', () => {
-    expect(r.report.entries.filter((e) => e.kind === 'unplaced').map((e) => e.message)).toEqual([
-      'a change to "Результат оценки:" cannot be written: the format has no id for this part of a form',
-    ]);
+  it('states the sheet\'s result label through its appendix, and leaves nothing unplaced', () => {
+    expect(r.act.changes).toContainEqual({ replace: 'non-managerial-sheet', 'result-label': { ru: 'Результат оценки' } });
+    expect(r.report.entries.filter((e) => e.kind === 'unplaced')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // The commands score, deadlines, route and compile, called as the CLI calls them.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -45,8 +45,11 @@ describe('metodika score', () => {
     expect(await score(['--config', TYPICAL, '--input', 'records.xlsx'])).toBe(2);
   });
   it('exit 1 with one clear line for a missing file, a broken configuration', async () => {
-    expect(await score(['--config', TYPICAL, '--input', '/nonexistent/in.csv', '--out', tmp()])).toBe(1);
+    const out = join(tmp(), 'score');
+    expect(await score(['--config', TYPICAL, '--input', '/nonexistent/in.csv', '--out', out])).toBe(1);
     expect(err).toEqual(['metodika score: no such file: /nonexistent/in.csv']);
+    // Nothing is written for an input that is not there, not even the output folder.
+    expect(existsSync(out)).toBe(false);
     const dir = tmp();
     const bad = JSON.parse(readFileSync(TYPICAL, 'utf8'));
     bad.settings.rounding = 'nearest';

@@ -37,6 +37,11 @@ describe('bad input', () => {
     expectOneError(dir, 'x.yaml', /alias bomb/, /x\.yaml:2:\d+: error:/);
   });
 
+  it('collections nested too deeply for the parser', () => {
+    const dir = fixtureDir({ 'x.yaml': `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n` });
+    expectOneError(dir, 'x.yaml', /nests collections too deeply to read/, /x\.yaml:1:\d+: error:/);
+  });
+
   it('a file over 5 MB', () => {
     const dir = fixtureDir({ 'x.yaml': 'id: x\n' + '#'.repeat(5 * 1024 * 1024 + 10) });
     expectOneError(dir, 'x.yaml', /at most 5 MB/, /x\.yaml:1:1: error:/);

@@ -10,6 +10,7 @@ import { FormsError, pickForms, sheetForms } from '../forms/sheets.js';
 import { actFacts, blankPaths, type Format, rosterPaths, writeBlank, writeRoster } from '../forms/produce.js';
 import { readResults, readScores } from '../forms/results.js';
 import { RosterError } from '../forms/roster.js';
+import { TextFileError } from '../io/encoding.js';
 import { LANGUAGES, type Lang } from '../model/source.js';
 import { textOf } from '../render/plain.js';
 import { resolveFile } from '../resolve/index.js';
@@ -67,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
       say(`${e.message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof FormsError || e instanceof RosterError || e instanceof CsvError || e instanceof CalendarDataError) {
+    if (e instanceof FormsError || e instanceof RosterError || e instanceof CsvError || e instanceof CalendarDataError || e instanceof TextFileError) {
       say(e.message);
       return 1;
     }

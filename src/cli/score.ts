@@ -1,6 +1,7 @@
 // metodika score: scores evaluation records (CSV, JSON, JSONL) with a scoring configuration.
 
 import { readFileSync, statSync } from 'node:fs';
+import { ENCODING_NAMES, fileText, strictUtf8, TextFileError } from '../io/encoding.js';
 import { join } from 'node:path';
 import { CalendarDataError, CalendarRangeError, loadCalendar } from '../calendar/index.js';
 import { ConfigError, Engine } from '../engine/engine.js';
@@ -12,7 +13,8 @@ import { guard, parse, UsageError } from './args.js';
 export const USAGE = `usage: metodika score --config SCORING.json --input FILE [options]
 
   --config FILE      scoring configuration (output/<id>/scoring.json or configs/*.scoring.json)
-  --input FILE       records: .csv, .json (an array) or .jsonl; "-" reads standard input
+  --input FILE       records: .csv, .json (an array) or .jsonl, in UTF-8, UTF-16 or CP1251
+                     (told from the bytes); "-" reads standard input (UTF-8)
   --format F         csv | json | jsonl (default: from the file name)
   --delimiter D      CSV delimiter: , ; or tab (default: detected from the header)
   --out DIR          where to write (default output/<config id>/score)
@@ -95,8 +97,17 @@ async function command(args: string[]): Promise<number> {
     }
     const outDir = values.out ?? join('output', config.id, 'score');
     // A file that is not there is reported before anything is written.
-    if (input !== '-') statSync(input);
-    const source = input === '-' ? process.stdin.setEncoding('utf8') : openText(input);
+    let source: AsyncIterable<string>;
+    let readAs = '';
+    if (input === '-') source = strictUtf8(process.stdin, 'standard input');
+    else {
+      if (statSync(input).isDirectory()) throw new Error(`${input} is a folder, not a file of records`);
+      // A spreadsheet saves CSV in UTF-8, UTF-16 or (a Russian-language Windows) CP1251. UTF-8,
+      // the common case, is read by the engine's own reader, the quickest.
+      const { encoding, text } = await fileText(input);
+      source = encoding === 'utf-8' ? openText(input) : text;
+      if (encoding !== 'utf-8') readAs = ` (read as ${ENCODING_NAMES[encoding]})`;
+    }
     const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
     const summary = await scoreFiles({
       engine,
@@ -111,7 +122,7 @@ async function command(args: string[]): Promise<number> {
     if (!values.quiet) {
       const a = summary.annual;
       console.log(
-        `${input}: read ${summary.read}, scored ${summary.scored} (evaluated ${summary.evaluated}, not evaluated ${summary.notEvaluated}, gap ${summary.gaps}), rejected ${summary.rejected}${summary.duplicates ? ` (${summary.duplicates} duplicates)` : ''}` +
+        `${input}${readAs}: read ${summary.read}, scored ${summary.scored} (evaluated ${summary.evaluated}, not evaluated ${summary.notEvaluated}, gap ${summary.gaps}), rejected ${summary.rejected}${summary.duplicates ? ` (${summary.duplicates} duplicates)` : ''}` +
           (a ? `; annual ${a.results} (evaluated ${a.evaluated}, not evaluated ${a.notEvaluated}, gap ${a.gaps}, incomplete ${a.incomplete})` : '') +
           ` -> ${outDir}`,
       );
@@ -128,7 +139,7 @@ async function command(args: string[]): Promise<number> {
 }
 
 export function oneLine(e: unknown): string {
-  if (e instanceof CalendarRangeError || e instanceof CalendarDataError || e instanceof CsvError) return e.message;
+  if (e instanceof CalendarRangeError || e instanceof CalendarDataError || e instanceof CsvError || e instanceof TextFileError) return e.message;
   const err = e as NodeJS.ErrnoException;
   if (err && err.code === 'ENOENT' && err.path) return `no such file: ${err.path}`;
   if (err && err.code === 'EACCES' && err.path) return `permission denied: ${err.path}`;

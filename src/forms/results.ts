@@ -3,7 +3,9 @@
 // (the parameter scores: results hold the outcome, not the inputs). Both are read with the
 // engine's readers and kept by person, for the quarter printed: a few hundred bytes a person.
 import { parsePeriod } from '../calendar/index.js';
-import { formatOf, openText, readRecords } from '../engine/readers.js';
+import { CsvError, formatOf, type Item, readRecords } from '../engine/readers.js';
+import { fileText } from '../io/encoding.js';
+import { FormsError } from './sheets.js';
 
 export interface ResultEntry {
   line: number;
@@ -30,28 +32,36 @@ const personOf = (p: unknown) => (typeof p === 'string' ? p.trim() : typeof p ==
 
 async function index<T>(path: string, period: string, pick: (rec: Record<string, unknown>, line: number) => T): Promise<Indexed<T>> {
   const format = formatOf(path);
-  if (!format) throw new Error(`${path}: cannot tell the format (use .json, .jsonl or .csv)`);
+  if (!format) throw new FormsError(`${path}: cannot tell the format (use .json, .jsonl or .csv)`);
   const byPerson = new Map<string, T>();
   const problems: string[] = [];
-  for await (const item of readRecords(openText(path), format)) {
+  try {
+    for await (const item of readRecords((await fileText(path)).text, format)) collect(item);
+  } catch (e) {
+    // The CSV reader's messages say the line; with several files about, the file is said too.
+    if (e instanceof CsvError) throw new CsvError(`${path}: ${e.message}`);
+    throw e;
+  }
+  return { byPerson, problems };
+
+  function collect(item: Item): void {
     if ('error' in item) {
       problems.push(`${path}:${item.line}: ${item.error}`);
-      continue;
+      return;
     }
     const rec = item.record as unknown as Record<string, unknown>;
-    if (periodId(rec.period) !== period) continue;
+    if (periodId(rec.period) !== period) return;
     const person = personOf(rec.person);
     if (!person) {
       problems.push(`${path}:${item.line}: no person`);
-      continue;
+      return;
     }
     if (byPerson.has(person)) {
       problems.push(`${path}:${item.line}: a second entry for ${person} in ${period}; the first is used`);
-      continue;
+      return;
     }
     byPerson.set(person, pick(rec, item.line));
   }
-  return { byPerson, problems };
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);

@@ -3,7 +3,7 @@
 // columns; the usual Russian and Kazakh headings are accepted besides the English names. A row
 // that cannot be read (a cell too many or too few) is an error of that row only.
 import { csvRowBatches } from '../engine/readers.js';
-import { decoded, type Encoding } from './encoding.js';
+import { decoded, type Encoding } from '../io/encoding.js';
 
 export interface RosterRow {
   line: number;

@@ -2,7 +2,7 @@
 // a message a person can act on, and decodes the encodings such texts come in. CP1251 is common
 // for files saved on Windows: it is converted, and the report says so.
 import { open, stat } from 'node:fs/promises';
-import { looksLikeCp1251 } from '../load/load.js';
+import { controlShare, looksLikeCp1251 } from '../io/encoding.js';
 import { ImportError } from './report.js';
 
 /** The longest act in the seeds is 122 KB; 5 MB is generous and keeps a wrong file from being read whole. */
@@ -39,14 +39,6 @@ export async function readActFile(file: string): Promise<DecodedText> {
   } finally {
     await handle.close();
   }
-}
-
-/** Control characters other than tab, line feed, carriage return and form feed. */
-function controlShare(buf: Buffer): number {
-  const sample = buf.subarray(0, 65536);
-  let n = 0;
-  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) n++;
-  return sample.length ? n / sample.length : 0;
 }
 
 export function decodeActText(buf: Buffer, file: string): DecodedText {

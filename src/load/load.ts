@@ -2,6 +2,7 @@
 // every later diagnostic can say file:line:column.
 import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { type Diagnostic, errorAt, formatPath } from '../diagnostics.js';
+import { looksLikeCp1251 } from '../io/encoding.js';
 import { type SourcePos, setPositions } from './positions.js';
 
 /** Aliases are legitimate YAML, but a few dozen are plenty for an act; more is an expansion attack. */
@@ -41,19 +42,6 @@ function firstInvalidUtf8(buf: Buffer): { line: number; column: number } | undef
   return undefined;
 }
 
-/** Cyrillic text in CP1251 is mostly bytes 0xC0-0xFF, each standing alone between ASCII. */
-export function looksLikeCp1251(buf: Buffer): boolean {
-  let high = 0;
-  let cyr = 0;
-  for (const b of buf) {
-    if (b >= 0x80) {
-      high++;
-      if (b >= 0xc0 || b === 0xa8 || b === 0xb8) cyr++;
-    }
-  }
-  return high > 0 && cyr / high > 0.8;
-}
-
 export function loadBuffer(file: string, buf: Buffer): LoadResult {
   const bad = firstInvalidUtf8(buf);
   if (bad) {
@@ -68,6 +56,12 @@ export function loadBuffer(file: string, buf: Buffer): LoadResult {
   return loadString(file, src);
 }
 
+/** The parser's message, its first line; the parser running out of stack is said as what it means. */
+function syntaxMessage(message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) return 'the file nests collections too deeply to read (a methodology nests a few dozen levels at most)';
+  return message.split('\n')[0];
+}
+
 export function loadString(file: string, src: string): LoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -79,7 +73,7 @@ export function loadString(file: string, src: string): LoadResult {
   if (errors.length > 0) {
     return {
       ok: false,
-      diagnostics: errors.map((e) => errorAt(file, at(e.pos[0]), `YAML syntax: ${e.message.split('\n')[0]}`, 'yaml-syntax')),
+      diagnostics: errors.map((e) => errorAt(file, at(e.pos[0]), `YAML syntax: ${syntaxMessage(e.message)}`, 'yaml-syntax')),
     };
   }
   let aliasCount = 0;

@@ -44,6 +44,35 @@ describe('metodika score', () => {
     expect(await score(['--config', TYPICAL, '--input', 'x.csv', '--bogus'])).toBe(2);
     expect(await score(['--config', TYPICAL, '--input', 'records.xlsx'])).toBe(2);
   });
+  it('reads a CSV saved in CP1251 or UTF-16 as such, and says so; names keep their letters', async () => {
+    const dir = tmp();
+    const text = `${HEADER}\nЁлкина С.,2025-Q1,C-4,false,4,4,4,4,4,50\n`;
+    const cp1251 = Buffer.from([...text].map((ch) => (ch === 'Ё' ? 0xa8 : ch.charCodeAt(0) >= 0x410 ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+    writeFileSync(join(dir, 'cp.csv'), cp1251);
+    writeFileSync(join(dir, 'u16.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const [file, name] of [['cp.csv', 'Windows-1251 (CP1251)'], ['u16.csv', 'UTF-16']]) {
+      expect(await score(['--config', TYPICAL, '--input', join(dir, file), '--out', join(dir, file + '.out')])).toBe(0);
+      expect(out.pop()).toContain(`${file} (read as ${name}): read 1, scored 1`);
+      expect(readFileSync(join(dir, file + '.out', 'results.csv'), 'utf8').split('\n')[1]).toMatch(/^2,Ёлкина С\.,2025-Q1,/);
+    }
+  });
+
+  it('exit 1 for a file that is not text or not in an encoding it can tell', async () => {
+    const dir = tmp();
+    const damaged = Buffer.from(`${HEADER}\nЁлкина С.,2025-Q1,C-4,false,4,4,4,4,4,50\n`);
+    damaged[HEADER.length + 2] = 0xff;
+    writeFileSync(join(dir, 'damaged.csv'), damaged);
+    writeFileSync(join(dir, 'records.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]));
+    expect(await score(['--config', TYPICAL, '--input', join(dir, 'damaged.csv'), '--out', join(dir, 'o1')])).toBe(1);
+    expect(await score(['--config', TYPICAL, '--input', join(dir, 'records.csv'), '--out', join(dir, 'o2')])).toBe(1);
+    expect(await score(['--config', TYPICAL, '--input', dir, '--format', 'csv', '--out', join(dir, 'o3')])).toBe(1);
+    expect(err).toEqual([
+      `metodika score: ${join(dir, 'damaged.csv')} is not UTF-8 text, and not Windows-1251 (CP1251) either (a damaged file?); save it as UTF-8`,
+      `metodika score: ${join(dir, 'records.csv')} is not a text file (it holds NUL bytes or control characters); export it from the spreadsheet as CSV`,
+      `metodika score: ${dir} is a folder, not a file of records`,
+    ]);
+  });
+
   it('exit 1 with one clear line for a missing file, a broken configuration', async () => {
     const out = join(tmp(), 'score');
     expect(await score(['--config', TYPICAL, '--input', '/nonexistent/in.csv', '--out', out])).toBe(1);

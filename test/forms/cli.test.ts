@@ -1,7 +1,7 @@
 // metodika forms as an HR officer runs it: blank sheets, a roster's pre-filled sheets (bad rows
 // and all), fillable sheets, and sheets filled from the scoring's results, read back with pdf.js
 // and jszip.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -326,6 +326,19 @@ describe('sheets filled from the results of metodika score', () => {
     expect(underlined(docs[0])).toEqual(['выполняет функциональные обязанности эффективно']);
     expect(underlined(docs[1])).toEqual(['выполняет функциональные обязанности удовлетворительно']);
     expect(docs[1]).toContain('(выполняет функциональные обязанности эффективно, выполняет функциональные обязанности надлежащим образом, </w:t>');
+  });
+
+  it('refuses with one line a scores file it cannot read (no format, not text), instead of failing inside', async () => {
+    const dir = fixtureDir({ 'staff.csv': HEADER, 'scores.yaml': 'x', 'scores.csv': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]) });
+    const args = (scores: string) => [MANGISTAU, '--roster', join(dir, 'staff.csv'), '--period', '2025-Q3', '--results', join(dir, 'scores.csv'), '--scores', join(dir, scores), '--out', tempDir()];
+    let r = await forms(...args('scores.yaml'));
+    expect([r.code, r.err]).toEqual([1, `metodika forms: ${join(dir, 'scores.csv')} is not a text file (it holds NUL bytes or control characters); export it from the spreadsheet as CSV`]);
+    r = await forms(...[MANGISTAU, '--roster', join(dir, 'staff.csv'), '--period', '2025-Q3', '--results', join(dir, 'staff.csv'), '--scores', join(dir, 'scores.yaml'), '--out', tempDir()]);
+    // A roster is no file of results: the message names the file the line is in.
+    expect([r.code, r.err]).toEqual([1, `metodika forms: ${join(dir, 'staff.csv')}: line 1: the header has no "period" column`]);
+    writeFileSync(join(dir, 'results.json'), '[]');
+    r = await forms(...[MANGISTAU, '--roster', join(dir, 'staff.csv'), '--period', '2025-Q3', '--results', join(dir, 'results.json'), '--scores', join(dir, 'scores.yaml'), '--out', tempDir()]);
+    expect([r.code, r.err]).toEqual([1, `metodika forms: ${join(dir, 'scores.yaml')}: cannot tell the format (use .json, .jsonl or .csv)`]);
   });
 
   it('--results needs the scores too', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sniff } from '../../src/forms/encoding.js';
+import { sniff } from '../../src/io/encoding.js';
 import { underline } from '../../src/forms/pdf/marks.js';
 import { Progress } from '../../src/forms/progress.js';
 import { readRoster, RosterError, type RosterItem } from '../../src/forms/roster.js';
@@ -48,13 +48,24 @@ describe('the roster', () => {
   it('tells UTF-8, CP1251 and UTF-16 apart and counts lines', async () => {
     const text = 'name,position,category\nЁлкина Светлана,специалист,E-4\n';
     const dir = fixtureDir({ utf8: text, cp: cp1251(text), u16: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) });
-    expect(await sniff(join(dir, 'utf8'))).toEqual({ encoding: 'utf-8', bom: false, lines: 2 });
-    expect(await sniff(join(dir, 'cp'))).toEqual({ encoding: 'windows-1251', bom: false, lines: 2 });
+    expect(await sniff(join(dir, 'utf8'))).toEqual({ encoding: 'utf-8', bom: false, lines: 2, binary: false, unknown: false });
+    expect(await sniff(join(dir, 'cp'))).toEqual({ encoding: 'windows-1251', bom: false, lines: 2, binary: false, unknown: false });
     expect((await sniff(join(dir, 'u16'))).encoding).toBe('utf-16le');
     for (const f of ['utf8', 'cp', 'u16']) {
       const [first] = await collect(join(dir, f));
       expect('row' in first && first.row.name, f).toBe('Ёлкина Светлана');
     }
+  });
+
+  it('refuses a binary file and a damaged UTF-8 one, rather than reading them as CP1251', async () => {
+    const text = 'name,position,category\nЁлкина Светлана,специалист,E-4\n';
+    const utf8 = Buffer.from(text);
+    const damaged = Buffer.concat([utf8.subarray(0, 30), Buffer.from([0xff]), utf8.subarray(31)]);
+    const dir = fixtureDir({ 'damaged.csv': damaged, 'x.xlsx': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x08, 0, 0, 0, 0x21, 0]) });
+    const r = await forms(MANGISTAU, '--roster', join(dir, 'damaged.csv'), '--period', '2025-Q3', '--out', tempDir());
+    expect(r).toMatchObject({ code: 1, err: `metodika forms: ${join(dir, 'damaged.csv')} is not UTF-8 text, and not Windows-1251 (CP1251) either (a damaged file?); save it as UTF-8` });
+    expect((await sniff(join(dir, 'damaged.csv'))).unknown).toBe(true);
+    expect((await sniff(join(dir, 'x.xlsx'))).binary).toBe(true);
   });
 
   it('a CP1251 byte deep in a large file still makes it CP1251', async () => {

@@ -61,5 +61,5 @@ export function run(args: string[]): Promise<number> {
     }
     console.log(`${files.length - failed} of ${files.length} act(s) built in ${Math.round(performance.now() - started)} ms`);
     return failed ? 1 : 0;
-  });
+  }, 'all');
 }

@@ -30,17 +30,35 @@ export function splitList(value: string | undefined, allowed: readonly string[],
   return items;
 }
 
+/** What a file system error means for the file it names. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EISDIR: 'a folder, where a file was expected',
+  ENOTDIR: 'not a folder',
+  EROFS: 'on a read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
 /**
- * Runs a command body, turning a usage error into exit code 2 and one line on stderr (prefixed
- * with the command's name when given, as `metodika score: ...`).
+ * Runs a command body, turning a usage error into exit code 2 and one line on stderr, and a file
+ * that cannot be read or written into exit code 1 and one line (prefixed with the command's name,
+ * as `metodika score: ...`).
  */
-export async function guard(usage: string, body: () => Promise<number>, command?: string): Promise<number> {
+export async function guard(usage: string, body: () => Promise<number>, command: string): Promise<number> {
   try {
     return await body();
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`metodika${command ? ` ${command}` : ''}: ${e.message}\n${usage}`);
+      console.error(`metodika ${command}: ${e.message}\n${usage}`);
       return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
+    if (meaning && err.path) {
+      console.error(`metodika ${command}: ${err.path}: ${meaning}`);
+      return 1;
     }
     throw e;
   }

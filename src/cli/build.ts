@@ -61,5 +61,5 @@ export function run(args: string[]): Promise<number> {
       }
     }
     return failed ? 1 : 0;
-  });
+  }, 'build');
 }

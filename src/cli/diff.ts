@@ -125,5 +125,5 @@ export function run(args: string[]): Promise<number> {
       console.error(`metodika diff: ${e.message}`);
       return 1;
     }
-  });
+  }, 'diff');
 }

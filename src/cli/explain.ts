@@ -27,5 +27,5 @@ export function run(args: string[]): Promise<number> {
     }
     process.stdout.write(explainAct(act, lang));
     return 0;
-  });
+  }, 'explain');
 }

@@ -30,5 +30,5 @@ export function run(args: string[]): Promise<number> {
     const f = measureFidelity(seed, renderText(act.tree(lang).tree));
     console.log(formatFidelity(`${act.id} (${lang}) vs ${seedFile}`, f, values.spans ? Number(values.spans) : 40));
     return 0;
-  });
+  }, 'fidelity');
 }

@@ -88,5 +88,5 @@ export function run(args: string[]): Promise<number> {
       console.error(`metodika import: ${e.message}`);
       return 1;
     }
-  });
+  }, 'import');
 }

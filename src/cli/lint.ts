@@ -29,5 +29,5 @@ export function run(args: string[]): Promise<number> {
     }
     process.stdout.write(formatLint(results, format));
     return failed || results.some((r) => hasErrors(r.diagnostics)) ? 1 : 0;
-  });
+  }, 'lint');
 }

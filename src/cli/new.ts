@@ -112,7 +112,7 @@ export function runNew(args: string[], io: NewIo): Promise<number> {
       if (e instanceof InterviewEnded || e instanceof DraftError || e instanceof ExistsError) return fail(complain, [e.message]);
       throw e;
     }
-  });
+  }, 'new');
 }
 
 function fail(complain: (s: string) => void, problems: string[]): number {

@@ -26,5 +26,5 @@ export function run(args: string[]): Promise<number> {
       console.log(`${file}: valid (${act.id}${act.base ? `, derived from ${act.base.id}` : ''}; ${act.languages.join(', ')})`);
     }
     return failed ? 1 : 0;
-  });
+  }, 'validate');
 }

@@ -5,12 +5,13 @@
 // system's temporary folder) under a hash of the files' contents; the YAML files stay the source.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Calendar, CalendarDataError, type YearData } from './calendar.js';
+import { makeDir } from '../io/folders.js';
 
 export * from './calendar.js';
 export * from './date.js';
@@ -84,7 +85,7 @@ export function loadCalendar(dir?: string): Calendar {
     years = files.map((f, i) => parseYearText(texts[i], join(root, f)));
     for (const d of cacheDirs(root, own)) {
       try {
-        mkdirSync(d, { recursive: true });
+        makeDir(d);
         const tmp = join(d, `${name}.tmp-${process.pid}`);
         writeFileSync(tmp, JSON.stringify(years));
         renameSync(tmp, join(d, name));

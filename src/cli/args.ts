@@ -39,7 +39,16 @@ const FILE_ERRORS: Record<string, string> = {
   ENOTDIR: 'not a folder',
   EROFS: 'on a read-only file system',
   ENOSPC: 'no space left on the device',
+  EMKDIR: 'a folder cannot be created there',
 };
+
+/** A file system error as "<path>: <meaning>"; undefined for any other error. */
+export function fileErrorLine(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException;
+  const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
+  if (!meaning) return undefined;
+  return err.path ? `${err.path}: ${meaning}` : meaning;
+}
 
 /**
  * Runs a command body, turning a usage error into exit code 2 and one line on stderr, and a file
@@ -54,10 +63,9 @@ export async function guard(usage: string, body: () => Promise<number>, command:
       console.error(`metodika ${command}: ${e.message}\n${usage}`);
       return 2;
     }
-    const err = e as NodeJS.ErrnoException;
-    const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
-    if (meaning && err.path) {
-      console.error(`metodika ${command}: ${err.path}: ${meaning}`);
+    const line = fileErrorLine(e);
+    if (line) {
+      console.error(`metodika ${command}: ${line}`);
       return 1;
     }
     throw e;

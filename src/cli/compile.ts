@@ -1,12 +1,12 @@
 // metodika compile: an act's scoring section -> output/<id>/scoring.json.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MethodologyFile } from '../model/source.js';
 import { compileScoring, pointLabels } from '../scoring/compile.js';
 import { writeFileAtomic } from '../engine/stream.js';
 import { guard, parse, UsageError } from './args.js';
 import { oneLine } from './score.js';
+import { makeDir } from '../io/folders.js';
 
 export const USAGE = `usage: metodika compile ACT.yaml... [--out DIR]
 
@@ -62,7 +62,7 @@ async function command(args: string[]): Promise<number> {
         continue;
       }
       const dir = join(outRoot, act.id);
-      mkdirSync(dir, { recursive: true });
+      makeDir(dir);
       const path = join(dir, 'scoring.json');
       await writeFileAtomic(path, `${JSON.stringify(r.config, null, 2)}\n`);
       console.log(`${file}: ${path}`);

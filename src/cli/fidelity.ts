@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { withPath } from '../io/errors.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatFidelity, measureFidelity } from '../fidelity/fidelity.js';
 import { renderText } from '../render/text.js';
@@ -22,7 +23,7 @@ export function run(args: string[]): Promise<number> {
     printDiagnostics(diagnostics);
     if (!act || hasErrors(diagnostics)) return 1;
     const [lang] = pickLanguages(values.lang, act.languages);
-    const lines = (await readFile(seedFile, 'utf8')).split('\n');
+    const lines = (await readFile(seedFile, 'utf8').catch((e) => Promise.reject(withPath(e, seedFile)))).split('\n');
     const from = values.from ? Number(values.from) : 1;
     const to = values.to ? Number(values.to) : lines.length;
     // Keep the seed's own line numbers in the report: blank out the lines outside the range.

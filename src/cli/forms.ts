@@ -17,7 +17,7 @@ import { resolveFile } from '../resolve/index.js';
 import { words } from '../resolve/templates.js';
 import { compileScoring, pointLabels } from '../scoring/compile.js';
 import { diagnosticsOf } from '../build/build-act.js';
-import { parse, splitList, UsageError } from './args.js';
+import { fileErrorLine, parse, splitList, UsageError } from './args.js';
 
 export const USAGE = `usage: metodika forms ACT.yaml --blank [--form KEY] [options]
        metodika forms ACT.yaml --roster STAFF.csv --period 2025-Q3 [--results results.json --scores RECORDS] [options]
@@ -72,9 +72,9 @@ export async function run(args: string[]): Promise<number> {
       say(e.message);
       return 1;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (err?.code && err.path) {
-      say(`${err.path}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`);
+    const line = fileErrorLine(e);
+    if (line) {
+      say(line);
       return 1;
     }
     throw e;

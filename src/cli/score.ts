@@ -8,7 +8,8 @@ import { ConfigError, Engine } from '../engine/engine.js';
 import { CsvError, formatOf, type InputFormat, openText } from '../engine/readers.js';
 import { scoreFiles } from '../engine/stream.js';
 import type { ScoringConfig } from '../engine/config.js';
-import { guard, parse, UsageError } from './args.js';
+import { fileErrorLine, guard, parse, UsageError } from './args.js';
+import { withPath } from '../io/errors.js';
 
 export const USAGE = `usage: metodika score --config SCORING.json --input FILE [options]
 
@@ -34,7 +35,7 @@ export function readConfig(path: string): ScoringConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw withPath(e, path);
   }
   try {
     return JSON.parse(text) as ScoringConfig;
@@ -141,7 +142,7 @@ async function command(args: string[]): Promise<number> {
 export function oneLine(e: unknown): string {
   if (e instanceof CalendarRangeError || e instanceof CalendarDataError || e instanceof CsvError || e instanceof TextFileError) return e.message;
   const err = e as NodeJS.ErrnoException;
-  if (err && err.code === 'ENOENT' && err.path) return `no such file: ${err.path}`;
-  if (err && err.code === 'EACCES' && err.path) return `permission denied: ${err.path}`;
+  const file = fileErrorLine(e);
+  if (file) return file;
   return (err?.message ?? String(e)).split('\n')[0];
 }

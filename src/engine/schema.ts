@@ -8,13 +8,14 @@
 // loaded when a compilation is needed.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ConfigDiagnostic } from './tables.js';
+import { makeDir } from '../io/folders.js';
 
 const require = createRequire(import.meta.url);
 
@@ -92,7 +93,7 @@ export function validator(name: 'scoring' | 'records'): ValidateFunction {
       // Outside the package, ajv's runtime helpers could not be found: keep only self-contained code there.
       if (!selfContained && !dir.includes('node_modules')) continue;
       try {
-        mkdirSync(dir, { recursive: true });
+        makeDir(dir);
         const tmp = join(dir, `${file}.tmp-${process.pid}`);
         writeFileSync(tmp, code);
         renameSync(tmp, join(dir, file));

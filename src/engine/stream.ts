@@ -1,7 +1,7 @@
 // Scoring a file of records into result files: streaming in, streaming out, every file written
 // to a temporary name and renamed into place when complete.
 
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parsePeriod } from '../calendar/date.js';
@@ -11,6 +11,7 @@ import { trimmed } from './inputs.js';
 import { type InputFormat, type Item, readRecordBatches } from './readers.js';
 import { ANNUAL_COLUMNS, type Lines, REJECT_COLUMNS, RESULT_COLUMNS, appendAnnual, appendResult, rejectRow } from './outputs.js';
 import type { Rejection } from './types.js';
+import { makeDir } from '../io/folders.js';
 
 export { csvCell } from './outputs.js';
 
@@ -237,7 +238,7 @@ export interface Sinks {
 
 /** The files of a scoring in `outDir`, each with its header written. */
 export function openOutputs(outDir: string, outputs: ReadonlyArray<'csv' | 'json'>, annual: boolean): { files: AtomicFile[]; sinks: Sinks } {
-  mkdirSync(outDir, { recursive: true });
+  makeDir(outDir);
   const files: AtomicFile[] = [];
   const open = (name: string, head: string) => {
     const f = new AtomicFile(join(outDir, name));

@@ -3,7 +3,6 @@
 // one DOCX per person in a ZIP), with the persons not evaluated and the rows rejected listed
 // beside them. Every output is written under a temporary name and renamed when complete; an
 // error leaves none of them behind.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Period } from '../calendar/index.js';
 import type { Engine } from '../engine/engine.js';
@@ -28,6 +27,7 @@ import { type SheetForm, sheetForms, sheetTree, type SheetTree } from './sheets.
 import { ByteSink } from './sink.js';
 import { bookmarkText, invalidScoreText, periodText, sheetValues, titleText } from './values.js';
 import { pack, ZipWriter } from './zip.js';
+import { makeDir } from '../io/folders.js';
 
 export type Format = 'pdf' | 'docx';
 
@@ -158,7 +158,7 @@ export async function writeRoster(job: RosterJob): Promise<RosterSummary> {
   if (job.results) summary.warnings.push(...job.results.index.problems, ...job.results.scores.problems);
 
   const periodWords = periodText(facts.lang, period);
-  await mkdir(job.outDir, { recursive: true });
+  makeDir(job.outDir);
   let pdf: FormsPdf | undefined;
   let zipSink: ByteSink | undefined;
   let zip: ZipWriter | undefined;

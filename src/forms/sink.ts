@@ -3,8 +3,8 @@
 // many sheets go in. The file is written under a temporary name beside the target and renamed
 // when complete: a failure, or an interrupted run, leaves no partial file behind.
 import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { makeDir } from '../io/folders.js';
 
 const CHUNK = 1 << 20;
 
@@ -26,7 +26,7 @@ export class ByteSink {
   }
 
   static async open(path: string): Promise<ByteSink> {
-    await mkdir(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     return new ByteSink(path);
   }
 

@@ -5,6 +5,7 @@
 // beyond І/і: a Kazakh roster in CP1251 has already lost them, and the sheets will show it.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { withPath } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
@@ -88,6 +89,8 @@ export async function sniff(path: string, { countLines = true } = {}): Promise<S
       // Once the text is known not to be UTF-8: are its bytes beyond ASCII those of CP1251 Cyrillic?
       if (!utf8) cp1251.count(chunk);
     }
+  } catch (e) {
+    throw withPath(e, path);
   } finally {
     closeSync(fd);
   }

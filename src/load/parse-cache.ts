@@ -8,7 +8,7 @@
 // It lives in node_modules/.cache/metodika/parsed (else the system's temporary folder), or in
 // METODIKA_CACHE_DIR; METODIKA_CACHE=off bypasses it. A cache that cannot be written is skipped.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
 import { keyPosOf, posOf, setPositions, type SourcePos } from './positions.js';
+import { makeDir } from '../io/folders.js';
 
 const require = createRequire(import.meta.url);
 
@@ -127,7 +128,7 @@ export function putParsed(bytes: Buffer, parsed: CachedParse): void {
   const entry: Entry = { format: FORMAT, value: parsed.value, positions, diagnostics: parsed.diagnostics.map(({ file: _file, ...d }) => d) };
   try {
     const dir = cacheDir();
-    mkdirSync(dir, { recursive: true });
+    makeDir(dir);
     const target = join(dir, `${keyOf(bytes)}.json`);
     const tmp = `${target}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(entry));

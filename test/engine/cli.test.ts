@@ -76,7 +76,7 @@ describe('metodika score', () => {
   it('exit 1 with one clear line for a missing file, a broken configuration', async () => {
     const out = join(tmp(), 'score');
     expect(await score(['--config', TYPICAL, '--input', '/nonexistent/in.csv', '--out', out])).toBe(1);
-    expect(err).toEqual(['metodika score: no such file: /nonexistent/in.csv']);
+    expect(err).toEqual(['metodika score: /nonexistent/in.csv: no such file or folder']);
     // Nothing is written for an input that is not there, not even the output folder.
     expect(existsSync(out)).toBe(false);
     const dir = tmp();

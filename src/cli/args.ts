@@ -1,6 +1,9 @@
 // Argument parsing shared by the commands: node's parseArgs, with errors as one clear line.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { fileErrorLine } from '../io/errors.js';
 import { LANGUAGES, type Lang } from '../model/source.js';
+
+export { fileErrorLine };
 
 export class UsageError extends Error {}
 
@@ -28,26 +31,6 @@ export function splitList(value: string | undefined, allowed: readonly string[],
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const i of items) if (!allowed.includes(i)) throw new UsageError(`unknown format "${i}" (use ${allowed.join(', ')})`);
   return items;
-}
-
-/** What a file system error means for the file it names. */
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EISDIR: 'a folder, where a file was expected',
-  ENOTDIR: 'not a folder',
-  EROFS: 'on a read-only file system',
-  ENOSPC: 'no space left on the device',
-  EMKDIR: 'a folder cannot be created there',
-};
-
-/** A file system error as "<path>: <meaning>"; undefined for any other error. */
-export function fileErrorLine(e: unknown): string | undefined {
-  const err = e as NodeJS.ErrnoException;
-  const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
-  if (!meaning) return undefined;
-  return err.path ? `${err.path}: ${meaning}` : meaning;
 }
 
 /**

@@ -1,6 +1,7 @@
 // metodika deadlines: the procedure's deadlines from a quarter, a year or the dates of its events,
 // and the check of a calibration session's membership.
 
+import { withPath } from '../io/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,10 +122,16 @@ async function command(args: string[]): Promise<number> {
     if (v.membership) {
       if (!config.calibration) throw new Error(`${config.id} states no rules for a calibration session's membership`);
       let m: MembershipInput;
+      let text: string;
       try {
-        m = JSON.parse(readFileSync(v.membership, 'utf8')) as MembershipInput;
+        text = readFileSync(v.membership, 'utf8');
       } catch (e) {
-        throw new Error(`${v.membership}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
+        throw withPath(e, v.membership);
+      }
+      try {
+        m = JSON.parse(text) as MembershipInput;
+      } catch (e) {
+        throw new Error(`${v.membership}: not valid JSON (${(e as Error).message})`);
       }
       if (!m || typeof m.evaluated !== 'string' || typeof m.evaluator !== 'string' || !Array.isArray(m.members) || !m.members.every((x) => x && typeof x.id === 'string' && typeof x.role === 'string')) {
         throw new Error(`${v.membership}: expected {"evaluated": ID, "evaluator": ID, "members": [{"id": ID, "role": ROLE}]}`);

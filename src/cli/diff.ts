@@ -59,7 +59,7 @@ async function importForDiff(file: string): Promise<string> {
 /** Resolves one act, or says in one line why the file cannot be compared. */
 async function load(file: string, cache: ResolveCache): Promise<ResolvedAct> {
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new DiffInputError(`${file}: no such file`);
+  if (!info?.isFile()) throw new DiffInputError(`${file}: ${info ? 'a folder, where a file was expected' : 'no such file'}`);
   if (!(await readFile(file, 'utf8')).trim()) throw new DiffInputError(`${file}: the file is empty, there is no act to compare`);
   const yamlFile = /^\.ya?ml$/i.test(extname(file)) ? file : await importForDiff(file);
   const { act, diagnostics } = await resolveFile(yamlFile, cache);

@@ -1,6 +1,7 @@
 // Reading the published text of an act: refuses what is not text (empty, binary, too large) with
 // a message a person can act on, and decodes the encodings such texts come in. CP1251 is common
 // for files saved on Windows: it is converted, and the report says so.
+import { fileErrorLine, withPath } from '../io/errors.js';
 import { open, stat } from 'node:fs/promises';
 import { controlShare, looksLikeCp1251 } from '../io/encoding.js';
 import { ImportError } from './report.js';
@@ -24,8 +25,7 @@ export async function readActFile(file: string): Promise<DecodedText> {
     size = st.size;
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? e})`}`);
+    throw new ImportError(fileErrorLine(withPath(e, file)) ?? `${file}: cannot read (${e})`);
   }
   if (size > MAX_INPUT_BYTES) {
     throw new ImportError(`${file}: the file is ${mb(size)}; the text of an act is at most ${mb(MAX_INPUT_BYTES)} (is this the right file?)`);

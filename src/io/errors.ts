@@ -7,3 +7,23 @@ export function withPath(e: unknown, path: string): unknown {
   if (err && typeof err === 'object' && typeof err.code === 'string' && !err.path) err.path = path;
   return e;
 }
+
+/** What a file system error means for the file it names. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EISDIR: 'a folder, where a file was expected',
+  ENOTDIR: 'not a folder',
+  EROFS: 'on a read-only file system',
+  ENOSPC: 'no space left on the device',
+  EMKDIR: 'a folder cannot be created there',
+};
+
+/** A file system error as "<path>: <meaning>"; undefined for any other error. */
+export function fileErrorLine(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException;
+  const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
+  if (!meaning) return undefined;
+  return err.path ? `${err.path}: ${meaning}` : meaning;
+}

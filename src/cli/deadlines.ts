@@ -2,6 +2,7 @@
 // and the check of a calibration session's membership.
 
 import { withPath } from '../io/errors.js';
+import { regularFile } from '../io/files.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +125,7 @@ async function command(args: string[]): Promise<number> {
       let m: MembershipInput;
       let text: string;
       try {
+        regularFile(v.membership, 1 << 20);
         text = readFileSync(v.membership, 'utf8');
       } catch (e) {
         throw withPath(e, v.membership);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { withPath } from '../io/errors.js';
+import { regularFile } from '../io/files.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatFidelity, measureFidelity } from '../fidelity/fidelity.js';
 import { renderText } from '../render/text.js';
@@ -8,6 +9,9 @@ import { guard, parse, pickLanguages, UsageError } from './args.js';
 import { printDiagnostics } from './report.js';
 
 const USAGE = 'usage: metodika fidelity ACT.yaml SEED.txt [--lang ru|kk] [--from LINE] [--to LINE] [--spans N]';
+
+/** The source acts are 30-120 KB of text. */
+const SEED_MAX_BYTES = 16 << 20;
 
 export function run(args: string[]): Promise<number> {
   return guard(USAGE, async () => {
@@ -23,6 +27,7 @@ export function run(args: string[]): Promise<number> {
     printDiagnostics(diagnostics);
     if (!act || hasErrors(diagnostics)) return 1;
     const [lang] = pickLanguages(values.lang, act.languages);
+    regularFile(seedFile, SEED_MAX_BYTES);
     const lines = (await readFile(seedFile, 'utf8').catch((e) => Promise.reject(withPath(e, seedFile)))).split('\n');
     const from = values.from ? Number(values.from) : 1;
     const to = values.to ? Number(values.to) : lines.length;

@@ -1,6 +1,7 @@
 // metodika score: scores evaluation records (CSV, JSON, JSONL) with a scoring configuration.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { regularFile } from '../io/files.js';
 import { ENCODING_NAMES, fileText, strictUtf8, TextFileError } from '../io/encoding.js';
 import { join } from 'node:path';
 import { CalendarDataError, CalendarRangeError, loadCalendar } from '../calendar/index.js';
@@ -29,10 +30,14 @@ writes results.csv, results.json, rejects.csv (every rejected row with its line 
 and with --annual annual.csv, annual.json. Exit code: 0 all rows scored; 3 some rows rejected
 (the rest are scored); 1 error (bad configuration, unreadable input); 2 bad arguments.`;
 
+/** A scoring configuration is tens of kilobytes; a file far larger is not one. */
+const CONFIG_MAX_BYTES = 16 << 20;
+
 /** Reads and parses a scoring configuration file; one clear line on failure. */
 export function readConfig(path: string): ScoringConfig {
   let text: string;
   try {
+    regularFile(path, CONFIG_MAX_BYTES);
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw withPath(e, path);
@@ -102,7 +107,7 @@ async function command(args: string[]): Promise<number> {
     let readAs = '';
     if (input === '-') source = strictUtf8(process.stdin, 'standard input');
     else {
-      if (statSync(input).isDirectory()) throw new Error(`${input} is a folder, not a file of records`);
+      regularFile(input);
       // A spreadsheet saves CSV in UTF-8, UTF-16 or (a Russian-language Windows) CP1251. UTF-8,
       // the common case, is read by the engine's own reader, the quickest.
       const { encoding, text } = await fileText(input);

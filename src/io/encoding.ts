@@ -4,6 +4,7 @@
 // to end (text in CP1251 almost never does), and CP1251 otherwise. CP1251 has no Kazakh letters
 // beyond І/і: a Kazakh roster in CP1251 has already lost them, and the sheets will show it.
 import { isUtf8 } from 'node:buffer';
+import { regularFile } from './files.js';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { withPath } from './errors.js';
 
@@ -67,6 +68,7 @@ export async function sniff(path: string, { countLines = true } = {}): Promise<S
   let carry: Buffer | undefined;
   const cp1251 = new Cp1251Bytes();
   // Read synchronously into one buffer: the file is read to its end before anything else happens.
+  regularFile(path);
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 16);

@@ -1,3 +1,5 @@
+import { FileKindError } from './files.js';
+
 // Node's file errors from a read on an open file (EISDIR, EIO) carry no path; the commands report
 // a file error as "<path>: <meaning>", so the path is put on where the file is known.
 
@@ -22,6 +24,7 @@ const FILE_ERRORS: Record<string, string> = {
 
 /** A file system error as "<path>: <meaning>"; undefined for any other error. */
 export function fileErrorLine(e: unknown): string | undefined {
+  if (e instanceof FileKindError) return e.message;
   const err = e as NodeJS.ErrnoException;
   const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
   if (!meaning) return undefined;

@@ -69,7 +69,7 @@ describe('metodika score', () => {
     expect(err).toEqual([
       `metodika score: ${join(dir, 'damaged.csv')} is not UTF-8 text, and not Windows-1251 (CP1251) either (a damaged file?); save it as UTF-8`,
       `metodika score: ${join(dir, 'records.csv')} is not a text file (it holds NUL bytes or control characters); export it from the spreadsheet as CSV`,
-      `metodika score: ${dir} is a folder, not a file of records`,
+      `metodika score: ${dir}: a folder, where a file was expected`,
     ]);
   });
 

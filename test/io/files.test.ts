@@ -4,7 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FolderError, makeDir } from '../../src/io/folders.js';
-import { actPath, cli, tempDir } from '../helpers.js';
+import { actPath, cli, ROOT, tempDir } from '../helpers.js';
 
 const PROC = existsSync('/proc/self');
 
@@ -55,5 +55,38 @@ describe('commands given a folder that cannot be made or a folder for a file', (
     const r = cli(['forms', actPath('typical-b-2025'), '--roster', dir, '--period', '2025-Q3', '--out', join(dir, 'out')]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`metodika forms: ${dir}: a folder, where a file was expected`);
+  });
+});
+
+// /dev/zero never ends: a command that read it would never return (or run out of memory).
+describe.skipIf(!existsSync('/dev/zero'))('commands given a device where a file belongs', () => {
+  const ZERO = '/dev/zero';
+  const NOT_REGULAR = `${ZERO}: not a regular file (a device, a pipe or a socket)`;
+  it('score --config, score --input, route, deadlines: one line, exit 1', () => {
+    const dir = tempDir();
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, 'person,period\n');
+    const config = join(ROOT, 'configs', 'typical-b-2025.scoring.json');
+    for (const [name, args] of [
+      ['score', ['--config', ZERO, '--input', csv, '--out', join(dir, 'a')]],
+      ['score', ['--config', config, '--input', ZERO, '--format', 'jsonl', '--out', join(dir, 'b')]],
+      ['route', ['--config', ZERO, '--category', 'C-4']],
+      ['deadlines', ['--quarter', '2025-Q1', '--membership', ZERO]],
+    ] as const) {
+      const r = cli([name, ...args]);
+      expect(r.code, `${name} ${args.join(' ')}`).toBe(1);
+      expect(r.stderr.trim()).toBe(`metodika ${name}: ${NOT_REGULAR}`);
+    }
+    expect(existsSync(join(dir, 'b'))).toBe(false);
+  });
+
+  it('forms --roster and fidelity: one line, exit 1', () => {
+    const dir = tempDir();
+    const f = cli(['forms', actPath('typical-b-2025'), '--roster', ZERO, '--period', '2025-Q3', '--out', join(dir, 'o')]);
+    expect(f.code).toBe(1);
+    expect(f.stderr.trim()).toBe(`metodika forms: ${NOT_REGULAR}`);
+    const d = cli(['fidelity', actPath('typical-b-2025'), ZERO]);
+    expect(d.code).toBe(1);
+    expect(d.stderr.trim()).toBe(`metodika fidelity: ${NOT_REGULAR}`);
   });
 });

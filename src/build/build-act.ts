@@ -2,6 +2,8 @@
 // formats of a language are rendered before any is written, so a language that fails (a glyph
 // the PDF font lacks) leaves no file behind; each file is written atomically.
 import { join } from 'node:path';
+import { fileErrorMeaning } from '../io/errors.js';
+import { FolderError } from '../io/folders.js';
 import { type Diagnostic, DiagnosticError } from '../diagnostics.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Lang } from '../model/source.js';
@@ -31,15 +33,6 @@ export interface BuildReport {
 
 /** An output that could not be written: the message names the file and the reason. */
 export class OutputError extends Error {}
-
-const REASONS: Record<string, string> = {
-  ENOTDIR: 'a part of the path is a file, not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EISDIR: 'a directory of that name is in the way',
-};
 
 /** The diagnostics a failed render or resolve carries, or undefined for an unexpected error. */
 export function diagnosticsOf(e: unknown): Diagnostic[] | undefined {
@@ -76,7 +69,7 @@ export async function buildAct(act: ResolvedAct, langs: Lang[], formats: string[
         await writeFileAtomic(path, data);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
-        throw new OutputError(`cannot write ${path}: ${REASONS[code] ?? (e as Error).message}${code ? ` (${code})` : ''}`);
+        throw new OutputError(`cannot write ${path}: ${e instanceof FolderError ? e.message : (fileErrorMeaning(code) ?? (e as Error).message)}${code ? ` (${code})` : ''}`);
       }
       report.written.push(path);
     }

@@ -16,17 +16,22 @@ const FILE_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'not permitted',
   EISDIR: 'a folder, where a file was expected',
-  ENOTDIR: 'not a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
   EROFS: 'on a read-only file system',
   ENOSPC: 'no space left on the device',
   EMKDIR: 'a folder cannot be created there',
 };
 
+/** What a file system error's code means, for the codes a command may meet; undefined for others. */
+export function fileErrorMeaning(code: string | undefined): string | undefined {
+  return code ? FILE_ERRORS[code] : undefined;
+}
+
 /** A file system error as "<path>: <meaning>"; undefined for any other error. */
 export function fileErrorLine(e: unknown): string | undefined {
   if (e instanceof FileKindError) return e.message;
   const err = e as NodeJS.ErrnoException;
-  const meaning = err?.code ? FILE_ERRORS[err.code] : undefined;
+  const meaning = fileErrorMeaning(err?.code);
   if (!meaning) return undefined;
   return err.path ? `${err.path}: ${meaning}` : meaning;
 }

@@ -24,7 +24,7 @@ describe('metodika build, documents', () => {
     const out = join(dir, 'a-file', 'out');
     const r = cli(['build', actPath('mangistau-district-2025'), '--format', 'md,pdf', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^metodika: error: cannot write .*a-file\/out\/mangistau-district-2025\.ru\.md: a part of the path is a file, not a directory \(ENOTDIR\)$/m);
+    expect(r.stderr).toMatch(/^metodika: error: cannot write .*a-file\/out\/mangistau-district-2025\.ru\.md: a part of the path is a file, not a folder \(ENOTDIR\)$/m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(files(dir)).toEqual(['a-file']);
   });

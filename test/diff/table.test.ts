@@ -5,7 +5,7 @@ import { compareActs } from '../../src/diff/compare.js';
 import { comparativeTable } from '../../src/diff/table/rows.js';
 import { renderTableDocx } from '../../src/diff/table/docx.js';
 import { renderTablePdf } from '../../src/diff/table/pdf.js';
-import { pdfPages } from '../render/helpers.js';
+import { pdfLines, pdfPages } from '../render/helpers.js';
 import { actPath } from '../helpers.js';
 import { documentXml, normalise } from './docx-text.js';
 import { act, diffOf, typicalVersion } from './helpers.js';
@@ -67,6 +67,17 @@ describe('the comparative table of the Mangistau act (ru)', async () => {
     for (const p of pages) expect(normalise(p)).toContain('Обоснование');
     expect(normalise(pages[0])).toContain(`Страница 1 из ${pages.length}`);
   });
+
+  it('as PDF: words that do not fit a narrow column are hyphenated at the Russian patterns\' points', async () => {
+    const lines = (await pdfLines(await renderTablePdf(diff))).join('').split('\n');
+    const broken = lines.filter((l) => /\p{L}-$/u.test(l));
+    expect(broken.length).toBeGreaterThan(10);
+    // "государственного" breaks as го-су-дар-ствен-но-го, never after "государственн".
+    expect(lines.some((l) => /(^| )государ-$|(^| )государствен-$/.test(l))).toBe(true);
+    expect(lines.some((l) => /государственн$/.test(l))).toBe(false);
+    // The headings are not hyphenated.
+    expect(lines.filter((l) => /^(Структурный|Редакция|Предлагаемая|Обоснование)/.test(l)).every((l) => !l.endsWith('-'))).toBe(true);
+  });
 });
 
 describe('the comparative table of the Zhanakorgan act (kk)', async () => {
@@ -89,6 +100,11 @@ describe('the comparative table of the Zhanakorgan act (kk)', async () => {
     const all = normalise((await pdfPages(await renderTablePdf(diff))).join(' '));
     expect(all).toContain('Ұсынылып отырған редакция');
     expect(all).toContain('Аппарат басшысын бағалау мәслихат төағасымен');
+  });
+
+  it('as PDF: Kazakh words are not hyphenated (no patterns; the Russian ones would break them wrongly)', async () => {
+    const lines = (await pdfLines(await renderTablePdf(diff))).join('').split('\n');
+    expect(lines.filter((l) => /\p{L}-$/u.test(l))).toEqual([]);
   });
 });
 

@@ -35,13 +35,18 @@ export function actText(root: ActRoot): string {
 }
 
 /** The text of each page of a PDF (pdf.js), lines joined where a line ends with a hyphen. */
+/** Each page's text, with the words hyphenated at a line's end joined again. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+  return (await pdfLines(bytes)).map((text) => text.replace(/-\n/g, ''));
+}
+
+/** Each page's text as drawn, a line of text to a line. */
+export async function pdfLines(bytes: Uint8Array): Promise<string[]> {
   const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, verbosity: 0 }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
-    const text = content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join('');
-    pages.push(text.replace(/-\n/g, ''));
+    pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
   }
   await pdf.destroy();
   return pages;

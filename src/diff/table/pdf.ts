@@ -6,6 +6,7 @@ import { footerText } from '../../render/footer.js';
 import { CELL_PADDING, CONTENT_WIDTH, FOOTER_BASELINE, LEADING, MARGIN, PAGE, SIZE } from '../../render/house-style.js';
 import { Canvas } from '../../render/pdf/canvas.js';
 import { DocFont, type FaceName, program } from '../../render/pdf/fonts.js';
+import { type Hyphenator, hyphenatorFor } from '../../render/pdf/hyphenate.js';
 import { pdfLib } from '../../render/pdf/pdf-lib.js';
 import type { ActDiff } from '../diff.js';
 import { TABLE_COLUMNS } from './docx.js';
@@ -28,45 +29,81 @@ type Line = Word[];
 
 const faceOf = (bold: boolean): FaceName => (bold ? 'bold' : 'regular');
 
-/** Cuts a word wider than the column after a slash or hyphen, or else where it must. */
-function cut(text: string, face: FaceName, size: number, width: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (program(face).width(rest, size) > width && rest.length > 1) {
-    let n = rest.length - 1;
-    while (n > 1 && program(face).width(rest.slice(0, n), size) > width) n--;
-    const soft = Math.max(rest.lastIndexOf('/', n - 1), rest.lastIndexOf('-', n - 1));
-    if (soft > 0) n = soft + 1;
-    parts.push(rest.slice(0, n));
-    rest = rest.slice(n);
+/**
+ * The head of a word too wide for the `room` left on a line, to end the line with, and the rest:
+ * at the last of the language's hyphenation points whose head, with its hyphen, fits.
+ */
+function hyphenSplit(text: string, face: FaceName, size: number, room: number, hyphenate: Hyphenator | undefined): [string, string] | undefined {
+  if (!hyphenate) return undefined;
+  const points = hyphenate(text);
+  for (let k = points.length - 1; k >= 0; k--) {
+    const head = `${text.slice(0, points[k])}-`;
+    if (program(face).width(head, size) <= room) return [head, text.slice(points[k])];
   }
-  return [...parts, rest];
+  return undefined;
 }
 
-/** Greedy line breaking of a cell's runs at a column's width. */
-function setCell(cell: Cell, width: number, bold = false, size = SIZE.table): Line[] {
+/** A word wider than the whole column and with no hyphenation point that fits: cut after a slash or hyphen, or else where it must. */
+function hardCut(text: string, face: FaceName, size: number, width: number): [string, string] {
+  let n = text.length - 1;
+  while (n > 1 && program(face).width(text.slice(0, n), size) > width) n--;
+  const soft = Math.max(text.lastIndexOf('/', n - 1), text.lastIndexOf('-', n - 1));
+  if (soft > 0) n = soft + 1;
+  return [text.slice(0, n), text.slice(n)];
+}
+
+/**
+ * Greedy line breaking of a cell's runs at a column's width. A word that does not fit the rest of
+ * a line is hyphenated there when the language has patterns (Russian), so the narrow columns of
+ * the table are not left ragged with half-empty lines.
+ */
+function setCell(cell: Cell, width: number, hyphenate: Hyphenator | undefined, bold = false, size = SIZE.table): Line[] {
   const space = program('regular').width(' ', size);
   const out: Line[] = [];
   for (const runs of cell) {
     let line: Line = [];
     let used = 0;
+    const put = (text: string, face: FaceName, glued: boolean) => {
+      const w = program(face).width(text, size);
+      used += (line.length && !glued ? space : 0) + w;
+      line.push({ text, face, width: w, glued: glued && line.length > 0 });
+    };
+    const newLine = () => {
+      out.push(line);
+      line = [];
+      used = 0;
+    };
     for (const run of runs) {
       const face = faceOf(bold || run.bold);
       run.text.split(/(\s+)/).forEach((piece, k) => {
         if (!piece || /^\s+$/.test(piece)) return;
         // The first piece of a run continues the word before it unless the run starts with a space.
         let glued = k === 0 && line.length > 0;
-        for (const text of cut(piece, face, size, width)) {
-          const w = program(face).width(text, size);
-          if (line.length && used + (glued ? 0 : space) + w > width) {
-            out.push(line);
-            line = [];
-            used = 0;
-            glued = false;
+        let rest = piece;
+        while (rest) {
+          const room = width - used - (line.length && !glued ? space : 0);
+          if (program(face).width(rest, size) <= room) {
+            put(rest, face, glued);
+            break;
           }
-          used += (line.length && !glued ? space : 0) + w;
-          line.push({ text, face, width: w, glued: glued && line.length > 0 });
-          glued = true;
+          const split = hyphenSplit(rest, face, size, room, hyphenate);
+          if (split) {
+            put(split[0], face, glued);
+          } else if (line.length) {
+            newLine();
+            glued = false;
+            continue;
+          } else {
+            const [head, tail] = hardCut(rest, face, size, width);
+            put(head, face, false);
+            if (!tail) break;
+            rest = tail;
+            newLine();
+            continue;
+          }
+          rest = split[1];
+          newLine();
+          glued = false;
         }
       });
     }
@@ -90,13 +127,15 @@ const lineWidth = (line: Line, size: number) =>
 
 export async function renderTablePdf(diff: ActDiff, opts: TableOptions = {}): Promise<Uint8Array> {
   const table = comparativeTable(diff, opts);
+  // The cells are hyphenated; the title and the column headings, as headings, are not.
+  const hyphenate = hyphenatorFor(table.lang);
   const doc = await pdfLib.PDFDocument.create({ updateMetadata: false });
   const fonts = Object.fromEntries(FACES.map((f) => [f, new DocFont(program(f), doc)])) as Record<FaceName, DocFont>;
   const canvas = new Canvas(doc, fonts);
   canvas.newPage();
 
   const centred = (text: string, bold: boolean, size: number) => {
-    for (const line of setCell([[{ text, bold }]], CONTENT_WIDTH, bold, size)) {
+    for (const line of setCell([[{ text, bold }]], CONTENT_WIDTH, undefined, bold, size)) {
       const width = lineWidth(line, size);
       drawLine(canvas, line, MARGIN.left + Math.max(0, (CONTENT_WIDTH - width) / 2), canvas.y, size);
       canvas.y += size * LEADING;
@@ -109,8 +148,8 @@ export async function renderTablePdf(diff: ActDiff, opts: TableOptions = {}): Pr
   const columns = TABLE_COLUMNS.map((f) => f * CONTENT_WIDTH);
   const xs = columns.map((_, i) => MARGIN.left + columns.slice(0, i).reduce((a, b) => a + b, 0));
   const inner = (i: number) => columns[i] - 2 * CELL_PADDING.x;
-  const header = table.columns.map((c, i) => setCell([[{ text: c, bold: true }]], inner(i), true));
-  const rows = table.rows.map((r) => r.map((cell, i) => setCell(cell, inner(i))));
+  const header = table.columns.map((c, i) => setCell([[{ text: c, bold: true }]], inner(i), undefined, true));
+  const rows = table.rows.map((r) => r.map((cell, i) => setCell(cell, inner(i), hyphenate)));
 
   /** Draws lines [from, from + n) of each cell as one band of a row, with its rules. */
   const band = (cells: Line[][], from: number[], n: number) => {

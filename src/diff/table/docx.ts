@@ -41,6 +41,9 @@ export async function renderTableDocx(diff: ActDiff, opts: TableOptions = {}): P
     creator: 'metodika',
     lastModifiedBy: 'metodika',
     styles: { default: { document: { run: { font: FONT_FAMILY.docx, size: halfPoints(SIZE.body), language: { value: table.languageTag } } } } },
+    // As the PDF: Russian cells hyphenated where a narrow column needs it (Word has the patterns;
+    // it has none for Kazakh).
+    hyphenation: { autoHyphenation: table.lang === 'ru', doNotHyphenateCaps: true },
     sections: [{
       properties: {
         page: HOUSE_PAGE,

@@ -1,5 +1,5 @@
 // `npm start`: validate, lint and build every act in methodologies/ into output/<id>/, in every
-// format. Lint findings are written and counted but do not fail the run: the published acts are
+// format, with the scoring configuration of each act that has a scoring section. Lint findings are written and counted but do not fail the run: the published acts are
 // kept faithful, defects included, and lint is how they are reported.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { formatDiagnostic, hasErrors } from '../diagnostics.js';
 import { writeFileAtomic } from '../io/write.js';
 import { formatLint, lintAct } from '../lint/index.js';
 import { resolveFile } from '../resolve/index.js';
+import { compileActScoring, configText, formatConfigDiagnostic } from '../scoring/compile.js';
 import { guard, parse } from './args.js';
 import { printBuildError } from './build.js';
 import { printDiagnostics, summariseMissing } from './report.js';
@@ -41,11 +42,24 @@ export function run(args: string[]): Promise<number> {
           console.error(`${file}: no ${lang} document written`);
         }
         if (report.failed.size) failed++;
+        // The scoring configuration the engine runs (metodika score --config), from the same data
+        // as the act's wording of its rules.
+        const scoring = compileActScoring(act.source, act.id);
+        if (scoring?.config) {
+          const path = join(outDir, 'scoring.json');
+          await writeFileAtomic(path, configText(scoring.config));
+          report.written.push(path);
+        } else if (scoring) {
+          for (const d of scoring.diagnostics) console.error(`${file}: ${formatConfigDiagnostic(d)}`);
+          console.error(`${file}: the scoring section does not compile`);
+          failed++;
+        }
         const reportText = [
           `act: ${act.id}${act.base ? ` (derived from ${act.base.id})` : ''}`,
           `languages: ${act.languages.join(', ')}`,
           ...report.written.map((w) => `wrote: ${w}`),
           ...diagnostics.map(formatDiagnostic),
+          ...(scoring?.diagnostics ?? []).map(formatConfigDiagnostic),
           ...[...report.incomplete].flatMap(([lang, missing]) => [`${lang}: not built, ${missing.length} node(s) have no ${lang} text:`, ...missing.map(formatDiagnostic)]),
           ...[...report.failed].flatMap(([lang, problems]) => [`${lang}: not built:`, ...problems.map(formatDiagnostic)]),
         ].join('\n');

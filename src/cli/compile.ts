@@ -2,7 +2,7 @@
 
 import { join } from 'node:path';
 import type { MethodologyFile } from '../model/source.js';
-import { compileScoring, pointLabels } from '../scoring/compile.js';
+import { compileActScoring, configText, formatConfigDiagnostic } from '../scoring/compile.js';
 import { writeFileAtomic } from '../engine/stream.js';
 import { guard, parse, UsageError } from './args.js';
 import { oneLine } from './score.js';
@@ -48,14 +48,13 @@ async function command(args: string[]): Promise<number> {
         failed = true;
         continue;
       }
-      const scoring = act.source.scoring;
-      if (!scoring) {
+      const r = compileActScoring(act.source, act.id);
+      if (!r) {
         console.error(`${file}: the act has no scoring section`);
         failed = true;
         continue;
       }
-      const r = compileScoring(scoring, { actId: act.id, points: pointLabels(act.source) });
-      for (const d of r.diagnostics) console.error(`${file}: scoring${d.path ? `.${d.path}` : ''}: ${d.severity}: ${d.message} [${d.code}]`);
+      for (const d of r.diagnostics) console.error(`${file}: ${formatConfigDiagnostic(d)}`);
       if (!r.config) {
         console.error(`${file}: not compiled`);
         failed = true;
@@ -64,7 +63,7 @@ async function command(args: string[]): Promise<number> {
       const dir = join(outRoot, act.id);
       makeDir(dir);
       const path = join(dir, 'scoring.json');
-      await writeFileAtomic(path, `${JSON.stringify(r.config, null, 2)}\n`);
+      await writeFileAtomic(path, configText(r.config));
       console.log(`${file}: ${path}`);
     }
   } catch (e) {

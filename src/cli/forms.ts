@@ -15,7 +15,7 @@ import { LANGUAGES, type Lang } from '../model/source.js';
 import { textOf } from '../render/plain.js';
 import { resolveFile } from '../resolve/index.js';
 import { words } from '../resolve/templates.js';
-import { compileScoring, pointLabels } from '../scoring/compile.js';
+import { compileActScoring } from '../scoring/compile.js';
 import { diagnosticsOf } from '../build/build-act.js';
 import { fileErrorLine, parse, splitList, UsageError } from './args.js';
 
@@ -122,9 +122,8 @@ async function produce(o: Exclude<ReturnType<typeof options>, 'help'>): Promise<
     return 1;
   }
   const lang = (o.lang as Lang | undefined) ?? act.languages[0];
-  const scoring = act.source.scoring;
-  if (!scoring) throw new FormsError(`${o.file}: the act has no scoring section (its sheets, grades and routing)`);
-  const compiled = compileScoring(scoring, { actId: act.id, points: pointLabels(act.source) });
+  const compiled = compileActScoring(act.source, act.id);
+  if (!compiled) throw new FormsError(`${o.file}: the act has no scoring section (its sheets, grades and routing)`);
   if (!compiled.config) throw new FormsError(`${o.file}: the scoring section does not compile (metodika compile ${o.file} says why)`);
   let engine: Engine;
   try {

@@ -6,7 +6,7 @@ type Module = { run: Command };
 const COMMANDS: Record<string, { load: () => Promise<Module>; summary: string }> = {
   validate: { load: () => import('./validate.js'), summary: 'validate FILE...                     check methodology files (schema, ids, references, bases)' },
   build: { load: () => import('./build.js'), summary: 'build FILE... [--format txt,md,html,docx,pdf] [--lang ru|kk|all] [--out DIR]   write the act' },
-  all: { load: () => import('./all.js'), summary: 'all [DIR] [--out DIR]                validate, lint and build every act in methodologies/ (npm start)' },
+  all: { load: () => import('./all.js'), summary: 'all [DIR] [--out DIR]                validate, lint, build and compile every act in methodologies/ (npm start)' },
   lint: { load: () => import('./lint.js'), summary: 'lint FILE... [--format text|json]    find the defects real acts contain' },
   diff: { load: () => import('./diff.js'), summary: 'diff LOCAL [BASE] [--lang ru|kk] [--format ...] [--out DIR] [--all]   what a local act changes' },
   import: { load: () => import('./import.js'), summary: 'import FILE.txt [--lang ru|kk] [--appendix N] [--derive BASE] [--id ID] [--out FILE.yaml]   a published text into a methodology file' },

@@ -330,6 +330,19 @@ function labelsOf(t: { ru?: string; kk?: string } | undefined): { ru?: string; k
   return Object.keys(out).length ? out : undefined;
 }
 
+/** A compiler finding as one line: where in the scoring section, how serious, what, and its code. */
+export function formatConfigDiagnostic(d: ConfigDiagnostic): string {
+  return `scoring${d.path ? `.${d.path}` : ''}: ${d.severity}: ${d.message} [${d.code}]`;
+}
+
+/** The text of output/<id>/scoring.json. */
+export const configText = (config: ScoringConfig): string => `${JSON.stringify(config, null, 2)}\n`;
+
+/** The scoring configuration of a resolved act's source, citing its points; undefined when it has no scoring section. */
+export function compileActScoring(source: MethodologyFile, actId: string): CompileResult | undefined {
+  return source.scoring ? compileScoring(source.scoring, { actId, points: pointLabels(source) }) : undefined;
+}
+
 /**
  * How to cite each id of a resolved act: chapters "ch. N", points "p. N" (numbered continuously
  * through the chapters), sub-points "p. N sp. M)", paragraphs "p. N part K", appendices "App. N".

@@ -107,23 +107,42 @@ export interface Period {
 
 const QUARTER = /^(\d{4})-?Q([1-4])$/i;
 const YEAR = /^(\d{4})$/;
+// The wording of the sheets themselves ("III квартал 2025 года", "2025 жылғы III тоқсан") and of
+// HR exports ("3 квартал 2025 г.", "3-й квартал 2025", "3 кв. 2025", "2025 ж. 3-тоқсан"). Roman numerals are
+// typed with a Latin I or, on a Kazakh keyboard, a Cyrillic І.
+const NUMERAL = '([IІ]V|[IІ]{1,3}|[1-4])';
+const QUARTER_RU = new RegExp(`^${NUMERAL}(?:-?(?:й|ый|ой|ий))?\\s+(?:квартала?|кв\\.?)\\s*(\\d{4})(?:\\s*(?:года|год|г\\.?))?$`, 'iu');
+const QUARTER_KK = new RegExp(`^(\\d{4})\\s*(?:жылғы|жылдың|ж\\.)\\s*${NUMERAL}(?:-?(?:інші|ыншы|ші|шы))?(?:\\s+|-)тоқсан(?:ы)?$`, 'iu');
+const YEAR_WORDS = /^(\d{4})\s*(?:года|год|г\.?|жыл|ж\.?)$/iu;
 
-/** Parses `2025-Q1` (also `2025Q1`, `2025-q1`) or `2025`. */
+/** 1-4 from "1".."4" or a Roman numeral I..IV. */
+function quarterNumber(numeral: string): 1 | 2 | 3 | 4 {
+  const n = numeral.toUpperCase().replace(/І/g, 'I');
+  return (/^\d$/.test(n) ? +n : n === 'IV' ? 4 : n.length) as 1 | 2 | 3 | 4;
+}
+
+function quarter(year: number, q: 1 | 2 | 3 | 4): Period {
+  const start = dayNumber(year, (q - 1) * 3 + 1, 1);
+  const endMonth = q * 3;
+  const end = dayNumber(year, endMonth, daysInMonth(year, endMonth));
+  return { id: `${year}-Q${q}`, kind: 'quarter', year, quarter: q, start, end };
+}
+
+const wholeYear = (year: number): Period => ({ id: String(year), kind: 'year', year, start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31) });
+
+/**
+ * Parses `2025-Q1` (also `2025Q1`, `2025-q1`) or `2025`, and the same in words: "I квартал 2025
+ * года", "2025 жылғы I тоқсан", "2025 год", "2025 жыл" (see QUARTER_RU, QUARTER_KK).
+ */
 export function parsePeriod(text: string): Period | undefined {
   const s = text.trim();
   let m = QUARTER.exec(s);
-  if (m) {
-    const year = +m[1];
-    const q = +m[2] as 1 | 2 | 3 | 4;
-    const start = dayNumber(year, (q - 1) * 3 + 1, 1);
-    const endMonth = q * 3;
-    const end = dayNumber(year, endMonth, daysInMonth(year, endMonth));
-    return { id: `${year}-Q${q}`, kind: 'quarter', year, quarter: q, start, end };
-  }
+  if (m) return quarter(+m[1], +m[2] as 1 | 2 | 3 | 4);
   m = YEAR.exec(s);
-  if (m) {
-    const year = +m[1];
-    return { id: String(year), kind: 'year', year, start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31) };
-  }
+  if (m) return wholeYear(+m[1]);
+  const words = s.replace(/\s+/g, ' ');
+  if ((m = QUARTER_RU.exec(words))) return quarter(+m[2], quarterNumber(m[1]));
+  if ((m = QUARTER_KK.exec(words))) return quarter(+m[1], quarterNumber(m[2]));
+  if ((m = YEAR_WORDS.exec(words))) return wholeYear(+m[1]);
   return undefined;
 }

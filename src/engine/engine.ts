@@ -437,7 +437,7 @@ export class Engine {
     const periodText = typeof rec.period === 'string' ? rec.period : rec.period === undefined || rec.period === null ? '' : String(rec.period);
     const pe = this.period(periodText);
     const period = pe?.period;
-    if (!period) errors.push({ field: 'period', message: periodText.trim() ? `period "${periodText}" is not a period (write 2025-Q1 for a quarter, 2025 for a year)` : 'period is required' });
+    if (!period) errors.push({ field: 'period', message: periodText.trim() ? `period "${periodText}" is not a period (write 2025-Q1 or "I квартал 2025 года" for a quarter, 2025 for a year)` : 'period is required' });
 
     // A category or managerial error stops routing; a category error alone also the "sheet is required" one.
     let categoryError = false;

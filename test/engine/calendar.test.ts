@@ -65,6 +65,24 @@ describe('dates', () => {
     expect(parsePeriod('2025-Q5')).toBeUndefined();
     expect(parsePeriod('Q1 2025')).toBeUndefined();
   });
+  it('parses periods as the sheets and HR exports word them, in Russian and Kazakh', () => {
+    const id = (t: string) => parsePeriod(t)?.id;
+    // What metodika forms prints (templates/*/forms-period.hbs) reads back.
+    expect(id('III квартал 2025 года')).toBe('2025-Q3');
+    expect(id('2025 жылғы III тоқсан')).toBe('2025-Q3');
+    expect(id('2025 год')).toBe('2025');
+    expect(id('2025 жыл')).toBe('2025');
+    // Common variants: Arabic numerals, ordinals, abbreviations, a Cyrillic І, other case, spaces.
+    const variants: Array<[string, string[]]> = [
+      ['2025-Q1', ['1 квартал 2025', '1-й квартал 2025 г.', 'I кв. 2025', 'і квартал 2025 года', 'I  КВАРТАЛ  2025', '1 квартал 2025 года']],
+      ['2024-Q4', ['IV квартал 2024 года', '4-ый квартал 2024', 'ІV квартал 2024']],
+      ['2025-Q2', ['2025 жылғы 2-тоқсан', '2025 ж. ІІ тоқсан', '2025 жылғы 2-ші тоқсан', '2025 жылдың II тоқсаны']],
+    ];
+    for (const [want, texts] of variants) for (const t of texts) expect(id(t), t).toBe(want);
+    expect(id('2025 г.')).toBe('2025');
+    // Not quarters: a fifth one, V, a year alone with a quarter word missing.
+    for (const t of ['V квартал 2025', '5 квартал 2025', 'IIII квартал 2025', 'квартал 2025', '2025 жылғы тоқсан', 'I квартал']) expect(id(t), t).toBeUndefined();
+  });
 });
 
 describe('calendar data (CALENDAR-FACTS.md)', () => {

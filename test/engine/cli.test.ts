@@ -31,6 +31,15 @@ describe('metodika score', () => {
     expect(out.join()).toMatch(/read 1, scored 1 \(evaluated 1, not evaluated 0, gap 0\), rejected 0/);
     expect(readFileSync(join(dir, 'o', 'results.csv'), 'utf8')).toMatch(/p1,2025-Q1,non-managerial,C-4,head-of-unit-or-body,evaluated,5.00,effective/);
   });
+  it('reads a period worded as the sheets word it, writes its id, and sees the same quarter twice as a duplicate', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'in.csv'), `${HEADER}\np1,III квартал 2025 года,C-4,false,4,4,4,4,4,40\np2,2025 жылғы III тоқсан,C-4,false,5,5,5,5,5,40\np1,2025-Q3,C-4,false,3,3,3,3,3,40\n`);
+    expect(await score(['--config', TYPICAL, '--input', join(dir, 'in.csv'), '--out', join(dir, 'o')])).toBe(3);
+    const results = readFileSync(join(dir, 'o', 'results.csv'), 'utf8');
+    expect(results).toMatch(/^2,p1,2025-Q3,non-managerial,C-4,head-of-unit-or-body,evaluated,4.00,effective/m);
+    expect(results).toMatch(/^3,p2,2025-Q3,non-managerial,/m);
+    expect(readFileSync(join(dir, 'o', 'rejects.csv'), 'utf8')).toMatch(/^4,p1,2025-Q3,person,duplicate record: p1 already has a record for 2025-Q3 \(line 2\)$/m);
+  });
   it('exit 3 when rows are rejected; the rest is scored', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'in.csv'), `${HEADER}\np1,2025-Q1,C-4,false,5,5,5,5,5,40\np2,2025-Q1,C-4,false,6,5,5,5,5,40\n`);

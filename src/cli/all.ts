@@ -1,6 +1,7 @@
 // `npm start`: validate, lint and build every act in methodologies/ into output/<id>/, in every
-// format, with the scoring configuration of each act that has a scoring section. Lint findings are written and counted but do not fail the run: the published acts are
-// kept faithful, defects included, and lint is how they are reported.
+// format, with the scoring configuration of each act that has a scoring section. Lint findings
+// are written and counted but do not fail the run: the published acts are kept faithful, defects
+// included, and lint is how they are reported.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAct, FORMATS } from '../build/build-act.js';

@@ -3,8 +3,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileErrorLine } from '../io/errors.js';
 import { LANGUAGES, type Lang } from '../model/source.js';
 
-export { fileErrorLine };
-
 export class UsageError extends Error {}
 
 /** The command's options (and positionals, unless `allowPositionals` is false: then one is a usage error). */

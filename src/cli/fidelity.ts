@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { withPath } from '../io/errors.js';
 import { regularFile } from '../io/files.js';
 import { hasErrors } from '../diagnostics.js';
 import { formatFidelity, measureFidelity } from '../fidelity/fidelity.js';
@@ -28,7 +27,7 @@ export function run(args: string[]): Promise<number> {
     if (!act || hasErrors(diagnostics)) return 1;
     const [lang] = pickLanguages(values.lang, act.languages);
     regularFile(seedFile, SEED_MAX_BYTES);
-    const lines = (await readFile(seedFile, 'utf8').catch((e) => Promise.reject(withPath(e, seedFile)))).split('\n');
+    const lines = (await readFile(seedFile, 'utf8')).split('\n');
     const from = values.from ? Number(values.from) : 1;
     const to = values.to ? Number(values.to) : lines.length;
     // Keep the seed's own line numbers in the report: blank out the lines outside the range.

@@ -17,7 +17,8 @@ import { resolveFile } from '../resolve/index.js';
 import { words } from '../resolve/templates.js';
 import { compileActScoring } from '../scoring/compile.js';
 import { diagnosticsOf } from '../build/build-act.js';
-import { fileErrorLine, parse, splitList, UsageError } from './args.js';
+import { fileErrorLine } from '../io/errors.js';
+import { parse, splitList, UsageError } from './args.js';
 
 export const USAGE = `usage: metodika forms ACT.yaml --blank [--form KEY] [options]
        metodika forms ACT.yaml --roster STAFF.csv --period 2025-Q3 [--results results.json --scores RECORDS] [options]

@@ -9,8 +9,8 @@ import { ConfigError, Engine } from '../engine/engine.js';
 import { CsvError, formatOf, type InputFormat, openText } from '../engine/readers.js';
 import { scoreFiles } from '../engine/stream.js';
 import type { ScoringConfig } from '../engine/config.js';
-import { fileErrorLine, guard, parse, UsageError } from './args.js';
-import { withPath } from '../io/errors.js';
+import { guard, parse, UsageError } from './args.js';
+import { fileErrorLine, withPath } from '../io/errors.js';
 
 export const USAGE = `usage: metodika score --config SCORING.json --input FILE [options]
 
@@ -107,7 +107,6 @@ async function command(args: string[]): Promise<number> {
     let readAs = '';
     if (input === '-') source = strictUtf8(process.stdin, 'standard input');
     else {
-      regularFile(input);
       // A spreadsheet saves CSV in UTF-8, UTF-16 or (a Russian-language Windows) CP1251. UTF-8,
       // the common case, is read by the engine's own reader, the quickest.
       const { encoding, text } = await fileText(input);

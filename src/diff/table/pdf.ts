@@ -87,21 +87,16 @@ function setCell(cell: Cell, width: number, hyphenate: Hyphenator | undefined, b
             break;
           }
           const split = hyphenSplit(rest, face, size, room, hyphenate);
-          if (split) {
-            put(split[0], face, glued);
-          } else if (line.length) {
+          if (!split && line.length) {
+            // Not breakable here: the word starts the next line.
             newLine();
             glued = false;
             continue;
-          } else {
-            const [head, tail] = hardCut(rest, face, size, width);
-            put(head, face, false);
-            if (!tail) break;
-            rest = tail;
-            newLine();
-            continue;
           }
-          rest = split[1];
+          const [head, tail] = split ?? hardCut(rest, face, size, width);
+          put(head, face, glued);
+          if (!tail) break;
+          rest = tail;
           newLine();
           glued = false;
         }
